@@ -15,7 +15,7 @@ public class ControllerPoolSpec extends NodePoolSpec {
     @Max(5)
     @ValidationRule(
             value = "self % 2 == 1",
-            reason = "FieldValueNotSupported",
+            reason = "FieldValueInvalid",
             message =
                     "must be 1, 3 or 5: a quorum of an even size tolerates no more failures than"
                             + " one node fewer")

@@ -91,11 +91,11 @@ public class KafkaClusterSpec {
     @Size(min = 1, max = 8)
     @ValidationRule(
             value = "self.all(l, self.exists_one(m, m.name == l.name))",
-            reason = "FieldValueDuplicate",
+            reason = "FieldValueInvalid",
             message = "listener names must be unique")
     @ValidationRule(
             value = "self.all(l, self.exists_one(m, m.port == l.port))",
-            reason = "FieldValueDuplicate",
+            reason = "FieldValueInvalid",
             message = "listener ports must be unique")
     @JsonPropertyDescription(
             "Listeners that clients connect to, each with a bootstrap Service. At least one;"

@@ -17,7 +17,7 @@ import java.util.List;
                         + AclRule.TOPIC
                         + ")",
         fieldPath = ".operations",
-        reason = "FieldValueNotSupported",
+        reason = "FieldValueInvalid",
         messageExpression =
                 "'not valid on a topic: ' + self.operations.filter(o, !(o in "
                         + AclRule.TOPIC
@@ -30,7 +30,7 @@ import java.util.List;
                         + AclRule.GROUP
                         + ")",
         fieldPath = ".operations",
-        reason = "FieldValueNotSupported",
+        reason = "FieldValueInvalid",
         messageExpression =
                 "'not valid on a group: ' + self.operations.filter(o, !(o in "
                         + AclRule.GROUP
@@ -43,7 +43,7 @@ import java.util.List;
                         + AclRule.CLUSTER
                         + ")",
         fieldPath = ".operations",
-        reason = "FieldValueNotSupported",
+        reason = "FieldValueInvalid",
         messageExpression =
                 "'not valid on the cluster: ' + self.operations.filter(o, !(o in "
                         + AclRule.CLUSTER
@@ -56,7 +56,7 @@ import java.util.List;
                         + AclRule.TRANSACTIONAL_ID
                         + ")",
         fieldPath = ".operations",
-        reason = "FieldValueNotSupported",
+        reason = "FieldValueInvalid",
         messageExpression =
                 "'not valid on a transactionalId: ' + self.operations.filter(o, !(o in "
                         + AclRule.TRANSACTIONAL_ID
