@@ -1,0 +1,93 @@
+package io.tributary.operator.cluster.model;
+
+import io.tributary.api.v1alpha1.cluster.KafkaCluster;
+import io.tributary.api.v1alpha1.cluster.KafkaClusterSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the builders need to know about one cluster: the resource, its pools and names, its stable
+ * cluster id and the broker image. Derived once per reconcile, then read by every builder.
+ */
+public record ClusterModel(
+        KafkaCluster cluster,
+        String clusterId,
+        ClusterNames names,
+        List<NodePool> pools,
+        String image) {
+
+    public ClusterModel {
+        pools = List.copyOf(pools);
+    }
+
+    public static ClusterModel of(
+            KafkaCluster cluster, String clusterId, String clusterDomain, String image) {
+        ClusterNames names =
+                new ClusterNames(
+                        cluster.getMetadata().getName(),
+                        cluster.getMetadata().getNamespace(),
+                        clusterDomain);
+        return new ClusterModel(cluster, clusterId, names, NodePool.of(cluster), image);
+    }
+
+    public KafkaClusterSpec spec() {
+        return cluster.getSpec();
+    }
+
+    public String name() {
+        return cluster.getMetadata().getName();
+    }
+
+    public String namespace() {
+        return cluster.getMetadata().getNamespace();
+    }
+
+    /** The pool whose nodes are KRaft controllers (the combined pool in combined mode). */
+    public NodePool controllerPool() {
+        return pools.stream().filter(NodePool::isController).findFirst().orElseThrow();
+    }
+
+    /** The pool whose nodes are brokers (the combined pool in combined mode). */
+    public NodePool brokerPool() {
+        return pools.stream().filter(NodePool::isBroker).findFirst().orElseThrow();
+    }
+
+    public Optional<NodePool> pool(String name) {
+        return pools.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    /**
+     * {@code host:port} of every controller's KRaft listener, for
+     * controller.quorum.bootstrap.servers.
+     */
+    public List<String> controllerQuorumAddresses() {
+        NodePool controllers = controllerPool();
+        List<String> addresses = new ArrayList<>();
+        for (int ordinal = 0; ordinal < controllers.replicas(); ordinal++) {
+            addresses.add(names.podFqdn(controllers, ordinal) + ":" + NodePorts.CONTROLLER);
+        }
+        return addresses;
+    }
+
+    /**
+     * The KRaft voters a new cluster starts with, as the storage tool's {@code
+     * --initial-controllers} takes them: {@code id@host:port:directoryId,...}.
+     */
+    public String initialControllers() {
+        NodePool controllers = controllerPool();
+        List<String> voters = new ArrayList<>();
+        for (int ordinal = 0; ordinal < controllers.replicas(); ordinal++) {
+            int nodeId = controllers.nodeId(ordinal);
+            voters.add(
+                    nodeId
+                            + "@"
+                            + names.podFqdn(controllers, ordinal)
+                            + ":"
+                            + NodePorts.CONTROLLER
+                            + ":"
+                            + ControllerDirectoryIds.of(clusterId, nodeId));
+        }
+        return String.join(",", voters);
+    }
+}
