@@ -1,0 +1,68 @@
+package io.tributary.operator;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.javaoperatorsdk.operator.Operator;
+import io.tributary.operator.cluster.KafkaClusterReconciler;
+import io.tributary.operator.config.OperatorSettings;
+import io.tributary.operator.kafka.AdminConnections;
+import io.tributary.operator.kube.EventPublisher;
+import java.time.Clock;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Tributary operator as a program: connects to Kubernetes (KUBECONFIG or in-cluster), registers
+ * the reconcilers and runs until stopped.
+ */
+public final class TributaryOperator implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TributaryOperator.class);
+
+    private final Operator operator;
+    private final AdminConnections admins;
+
+    private TributaryOperator(Operator operator, AdminConnections admins) {
+        this.operator = operator;
+        this.admins = admins;
+    }
+
+    public static void main(String[] args) {
+        OperatorSettings settings = OperatorSettings.fromEnvironment(System.getenv());
+        KubernetesClient client = new KubernetesClientBuilder().build();
+        TributaryOperator running = start(client, settings);
+        Runtime.getRuntime().addShutdownHook(new Thread(running::close, "tributary-shutdown"));
+    }
+
+    /** Starts the operator on the client; returns once its informers are running. */
+    public static TributaryOperator start(KubernetesClient client, OperatorSettings settings) {
+        AdminConnections admins = new AdminConnections(Map.of());
+        EventPublisher events = new EventPublisher(client, Clock.systemUTC());
+        Operator operator =
+                new Operator(
+                        o ->
+                                o.withKubernetesClient(client)
+                                        .withCloseClientOnStop(false)
+                                        .withSSABasedCreateUpdateMatchForDependentResources(false)
+                                        .withUseSSAToPatchPrimaryResource(false));
+        operator.register(
+                new KafkaClusterReconciler(settings, admins, events, Clock.systemUTC()),
+                c -> {
+                    if (!settings.namespaces().isEmpty()) {
+                        c.settingNamespaces(settings.namespaces());
+                    }
+                });
+        operator.start();
+        LOG.info(
+                "Tributary {} watching {}",
+                settings.operatorVersion(),
+                settings.namespaces().isEmpty() ? "all namespaces" : settings.namespaces());
+        return new TributaryOperator(operator, admins);
+    }
+
+    @Override
+    public void close() {
+        operator.stop();
+        admins.close();
+    }
+}

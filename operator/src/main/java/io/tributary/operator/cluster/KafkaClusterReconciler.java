@@ -1,0 +1,263 @@
+package io.tributary.operator.cluster;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.tributary.api.v1alpha1.cluster.KafkaCluster;
+import io.tributary.api.v1alpha1.cluster.KafkaClusterStatus;
+import io.tributary.operator.cluster.model.ClusterLabels;
+import io.tributary.operator.cluster.model.ClusterModel;
+import io.tributary.operator.cluster.model.DesiredClusterResources;
+import io.tributary.operator.cluster.model.NodePool;
+import io.tributary.operator.config.OperatorSettings;
+import io.tributary.operator.kafka.AdminConnections;
+import io.tributary.operator.kafka.KafkaClusterObserver;
+import io.tributary.operator.kafka.KafkaObservation;
+import io.tributary.operator.kafka.KafkaUnavailableException;
+import io.tributary.operator.kube.DesiredStateApplier;
+import io.tributary.operator.kube.EventPublisher;
+import io.tributary.operator.kube.OwnedResourceSources;
+import io.tributary.operator.status.Problem;
+import io.tributary.operator.status.StatusConditions;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Reconciles a KafkaCluster: validates the spec, applies the resources the builders describe, then
+ * asks the brokers how they are and writes the status.
+ *
+ * <ol>
+ *   <li>Refuse a spec that cannot be applied safely: the status says why, nothing changes.
+ *   <li>Resolve the cluster id (kept for the cluster's life) and build the desired resources.
+ *   <li>Create or update each resource whose desired hash changed.
+ *   <li>Once brokers are ready, observe the cluster through the Admin API.
+ *   <li>Write the status; look again soon while not ready, and periodically when ready.
+ * </ol>
+ */
+@ControllerConfiguration(name = "kafkacluster")
+public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaClusterReconciler.class);
+
+    private final OperatorSettings settings;
+    private final AdminConnections admins;
+    private final EventPublisher events;
+    private final Clock clock;
+    private final KafkaClusterObserver observer;
+    private final OwnedResourceSources<KafkaCluster> owned = new OwnedResourceSources<>();
+
+    public KafkaClusterReconciler(
+            OperatorSettings settings,
+            AdminConnections admins,
+            EventPublisher events,
+            Clock clock) {
+        this.settings = settings;
+        this.admins = admins;
+        this.events = events;
+        this.clock = clock;
+        this.observer = new KafkaClusterObserver(settings.kafkaTimeout());
+    }
+
+    @Override
+    public List<EventSource<?, KafkaCluster>> prepareEventSources(
+            EventSourceContext<KafkaCluster> context) {
+        return owned.create(context);
+    }
+
+    @Override
+    public UpdateControl<KafkaCluster> reconcile(
+            KafkaCluster cluster, Context<KafkaCluster> context) {
+        MDC.put(
+                "resource",
+                "kafkacluster/"
+                        + cluster.getMetadata().getNamespace()
+                        + "/"
+                        + cluster.getMetadata().getName());
+        try {
+            return reconcileCluster(cluster, context);
+        } finally {
+            MDC.remove("resource");
+        }
+    }
+
+    private UpdateControl<KafkaCluster> reconcileCluster(
+            KafkaCluster cluster, Context<KafkaCluster> context) {
+        forgetDeletedClusters(context);
+        KafkaClusterStatus previous = cluster.getStatus();
+        String previousJson = previous == null ? "" : Serialization.asJson(previous);
+        long generation = cluster.getMetadata().getGeneration();
+        List<NodePool> pools = NodePool.of(cluster);
+        Map<String, StatefulSet> running = runningStatefulSets(cluster, pools);
+
+        List<Problem> refusals = new ArrayList<>(ClusterSpecValidator.refusals(cluster.getSpec()));
+        refusals.addAll(ClusterChangeValidator.refusals(pools, running));
+        if (!refusals.isEmpty()) {
+            Problem first = refusals.get(0);
+            String message =
+                    refusals.stream().map(Problem::message).collect(Collectors.joining("; "));
+            LOG.info("Refused generation {}: {}", generation, message);
+            events.warning(cluster, first.reason(), message);
+            KafkaClusterStatus status = previous == null ? new KafkaClusterStatus() : previous;
+            StatusConditions.stalled(
+                    status, generation, new Problem(first.reason(), message), clock.instant());
+            cluster.setStatus(status);
+            return patchIfChanged(cluster, previousJson).rescheduleAfter(settings.resyncInterval());
+        }
+
+        String clusterId = ClusterIdentity.resolve(previous, running.values());
+        ClusterModel model =
+                ClusterModel.of(
+                        cluster,
+                        clusterId,
+                        settings.clusterDomain(),
+                        cluster.getSpec().getImage() != null
+                                ? cluster.getSpec().getImage()
+                                : settings.brokerImage(cluster.getSpec().getKafkaVersion()));
+        for (HasMetadata desired : DesiredClusterResources.build(model, Set.of())) {
+            apply(cluster, desired, context);
+        }
+
+        List<PoolState> states = new ArrayList<>();
+        for (NodePool pool : model.pools()) {
+            StatefulSet sts =
+                    owned.get(StatefulSet.class, model.namespace(), model.names().pool(pool))
+                            .orElse(null);
+            List<Pod> pods =
+                    owned.list(Pod.class, cluster).stream()
+                            .filter(
+                                    p ->
+                                            pool.name()
+                                                    .equals(
+                                                            p.getMetadata()
+                                                                    .getLabels()
+                                                                    .get(ClusterLabels.POOL)))
+                            .toList();
+            states.add(new PoolState(pool, sts, pods));
+        }
+        Optional<KafkaObservation> kafka = Optional.empty();
+        Optional<String> kafkaError = Optional.empty();
+        PoolState brokers =
+                states.stream().filter(s -> s.pool().isBroker()).findFirst().orElseThrow();
+        if (brokers.readyPods() > 0) {
+            try {
+                kafka =
+                        Optional.of(
+                                observer.observe(
+                                        admins.admin(key(cluster), adminBootstrap(model))));
+            } catch (KafkaUnavailableException e) {
+                kafkaError = Optional.of(e.getMessage());
+                LOG.info("Brokers did not answer: {}", e.getMessage());
+            }
+        }
+        ClusterSnapshot snapshot = new ClusterSnapshot(model, states, kafka, kafkaError);
+        var outcome =
+                ClusterStatusBuilder.build(
+                        previous,
+                        snapshot,
+                        ClusterSpecValidator.warnings(cluster.getSpec()),
+                        clock.instant());
+        if (outcome.ready() && !isReadyForGeneration(previous, generation)) {
+            LOG.info("Generation {} is ready", generation);
+            events.normal(cluster, "Ready", "the cluster runs generation " + generation);
+        }
+        cluster.setStatus(outcome.status());
+        Duration next = outcome.ready() ? settings.resyncInterval() : settings.progressInterval();
+        return patchIfChanged(cluster, previousJson).rescheduleAfter(next);
+    }
+
+    private void apply(KafkaCluster cluster, HasMetadata desired, Context<KafkaCluster> context) {
+        @SuppressWarnings("unchecked")
+        Class<HasMetadata> type = (Class<HasMetadata>) desired.getClass();
+        Optional<HasMetadata> actual =
+                owned.get(
+                        type,
+                        desired.getMetadata().getNamespace(),
+                        desired.getMetadata().getName());
+        var applied = new DesiredStateApplier(context.getClient()).apply(desired, actual);
+        if (applied.change() != DesiredStateApplier.Change.UNCHANGED) {
+            owned.remember(cluster, applied.resource(), actual.orElse(null));
+            String what = desired.getKind() + " " + desired.getMetadata().getName();
+            LOG.info(
+                    "{} {}",
+                    applied.change() == DesiredStateApplier.Change.CREATED ? "Created" : "Updated",
+                    what);
+            events.normal(
+                    cluster,
+                    applied.change() == DesiredStateApplier.Change.CREATED ? "Created" : "Updated",
+                    (applied.change() == DesiredStateApplier.Change.CREATED
+                                    ? "created "
+                                    : "updated ")
+                            + what);
+        }
+    }
+
+    private Map<String, StatefulSet> runningStatefulSets(
+            KafkaCluster cluster, List<NodePool> pools) {
+        Map<String, StatefulSet> running = new LinkedHashMap<>();
+        for (StatefulSet sts : owned.list(StatefulSet.class, cluster)) {
+            String pool = sts.getMetadata().getLabels().get(ClusterLabels.POOL);
+            if (pool != null) {
+                running.put(pool, sts);
+            }
+        }
+        return running;
+    }
+
+    /** The brokers' replication listener, which only the operator and the brokers use. */
+    static String adminBootstrap(ClusterModel model) {
+        NodePool brokers = model.brokerPool();
+        List<String> addresses = new ArrayList<>();
+        for (int ordinal = 0; ordinal < brokers.replicas(); ordinal++) {
+            addresses.add(
+                    model.names().podFqdn(brokers, ordinal)
+                            + ":"
+                            + io.tributary.operator.cluster.model.NodePorts.REPLICATION);
+        }
+        return String.join(",", addresses);
+    }
+
+    private static boolean isReadyForGeneration(KafkaClusterStatus status, long generation) {
+        return status != null
+                && status.getObservedGeneration() != null
+                && status.getObservedGeneration() == generation
+                && status.findCondition("Ready")
+                        .map(c -> c.getStatus().name().equals("TRUE"))
+                        .orElse(false);
+    }
+
+    private static UpdateControl<KafkaCluster> patchIfChanged(
+            KafkaCluster cluster, String previousJson) {
+        return Serialization.asJson(cluster.getStatus()).equals(previousJson)
+                ? UpdateControl.noUpdate()
+                : UpdateControl.patchStatus(cluster);
+    }
+
+    private void forgetDeletedClusters(Context<KafkaCluster> context) {
+        Set<String> existing =
+                context.getPrimaryCache()
+                        .list()
+                        .map(KafkaClusterReconciler::key)
+                        .collect(Collectors.toSet());
+        admins.retainOnly(existing);
+    }
+
+    static String key(KafkaCluster cluster) {
+        return cluster.getMetadata().getNamespace() + "/" + cluster.getMetadata().getName();
+    }
+}
