@@ -56,8 +56,10 @@ import org.slf4j.LoggerFactory;
  * <h2>Template</h2>
  *
  * {@code ${NAME}} placeholders (letters, digits, underscores) are replaced first by the values the
- * launcher computes, {@code TRIBUTARY_NODE_ID}, {@code TRIBUTARY_POD_FQDN} and {@code
- * TRIBUTARY_RACK} (when set), then by environment variables. An unresolved placeholder stops the
+ * launcher computes, {@code TRIBUTARY_NODE_ID}, {@code TRIBUTARY_POD_FQDN}, {@code TRIBUTARY_RACK}
+ * (when set) and its own settings with their defaults applied ({@code TRIBUTARY_CLUSTER_DOMAIN},
+ * {@code TRIBUTARY_CONFIG_DIR}, {@code TRIBUTARY_DATA_DIR}, {@code TRIBUTARY_WORK_DIR}, {@code
+ * TRIBUTARY_HEALTH_PORT}), then by environment variables. An unresolved placeholder stops the
  * launcher with a message naming it. When the template does not set {@code
  * log.cleaner.dedupe.buffer.size}, the launcher adds one that fits the heap ({@code
  * DedupeBufferSizing}).
@@ -106,7 +108,7 @@ public final class BrokerLauncher {
         ServerPropertiesRenderer.Rendered rendered =
                 ServerPropertiesRenderer.render(
                         readTemplate(env.templateFile()),
-                        identity.placeholders(env.rack()),
+                        env.computedPlaceholders(identity),
                         env.env(),
                         Runtime.getRuntime().maxMemory());
         Path serverProperties = env.renderedFile();

@@ -1,6 +1,8 @@
 package io.tributary.broker;
 
+import io.tributary.broker.config.PodIdentity;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -73,6 +75,22 @@ public record LauncherEnvironment(
                 Path.of(optional(env, WORK_DIR).orElse(DEFAULT_WORK_DIR)),
                 integer(env, HEALTH_PORT, DEFAULT_HEALTH_PORT, 1, 65535),
                 env);
+    }
+
+    /**
+     * The values the launcher computes for the template, which win over the environment: the pod's
+     * identity ({@code TRIBUTARY_NODE_ID}, {@code TRIBUTARY_POD_FQDN}, {@code TRIBUTARY_RACK}) and
+     * its own settings with their defaults applied, so that {@code ${TRIBUTARY_DATA_DIR}} means the
+     * same directory to the template as to the launcher even when the variable is unset.
+     */
+    public Map<String, String> computedPlaceholders(PodIdentity identity) {
+        Map<String, String> values = new LinkedHashMap<>(identity.placeholders(rack));
+        values.put(CLUSTER_DOMAIN, clusterDomain);
+        values.put(CONFIG_DIR, configDir.toString());
+        values.put(DATA_DIR, dataDir.toString());
+        values.put(WORK_DIR, workDir.toString());
+        values.put(HEALTH_PORT, Integer.toString(healthPort));
+        return values;
     }
 
     public Path templateFile() {

@@ -3,6 +3,7 @@ package io.tributary.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tributary.broker.config.PodIdentity;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -105,5 +106,24 @@ class LauncherEnvironmentTest {
         values.put("TRIBUTARY_NODE_ID_BASE", "-1");
         assertThatThrownBy(() -> LauncherEnvironment.from(values))
                 .hasMessageContaining("TRIBUTARY_NODE_ID_BASE");
+    }
+
+    @Test
+    void computesPlaceholdersForTheIdentityAndTheDefaultedSettings() {
+        Map<String, String> values = minimal();
+        values.put("TRIBUTARY_DATA_DIR", " ");
+        values.put("TRIBUTARY_RACK", "zone-a");
+        LauncherEnvironment env = LauncherEnvironment.from(values);
+
+        assertThat(env.computedPlaceholders(new PodIdentity(2, 2, "fqdn")))
+                .containsExactly(
+                        Map.entry("TRIBUTARY_NODE_ID", "2"),
+                        Map.entry("TRIBUTARY_POD_FQDN", "fqdn"),
+                        Map.entry("TRIBUTARY_RACK", "zone-a"),
+                        Map.entry("TRIBUTARY_CLUSTER_DOMAIN", "cluster.local"),
+                        Map.entry("TRIBUTARY_CONFIG_DIR", "/opt/tributary/config"),
+                        Map.entry("TRIBUTARY_DATA_DIR", "/var/lib/kafka/data"),
+                        Map.entry("TRIBUTARY_WORK_DIR", "/tmp/tributary"),
+                        Map.entry("TRIBUTARY_HEALTH_PORT", "8080"));
     }
 }
