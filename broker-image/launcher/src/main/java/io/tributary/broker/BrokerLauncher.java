@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code POD_NAME} (required): a StatefulSet pod name; its ordinal is the number after the
  *       last {@code -}.
  *   <li>{@code POD_NAMESPACE} (required).
- *   <li>{@code POD_IP} (optional): the address the health endpoint binds to ({@code 0.0.0.0} when
- *       unset); the template binds Kafka's listeners with {@code ${POD_IP}}.
+ *   <li>{@code POD_IP} (optional): the address the health endpoint binds to, and Kafka's listeners
+ *       through {@code ${POD_IP}} in the template; {@code 0.0.0.0} when unset.
  *   <li>{@code TRIBUTARY_NODE_ID_BASE} (default 0): node id = base + ordinal.
  *   <li>{@code TRIBUTARY_HEADLESS_SERVICE} (required) and {@code TRIBUTARY_CLUSTER_DOMAIN} (default
  *       {@code cluster.local}): the pod's DNS name is {@code
@@ -57,10 +57,10 @@ import org.slf4j.LoggerFactory;
  *
  * {@code ${NAME}} placeholders (letters, digits, underscores) are replaced first by the values the
  * launcher computes, {@code TRIBUTARY_NODE_ID}, {@code TRIBUTARY_POD_FQDN}, {@code TRIBUTARY_RACK}
- * (when set) and its own settings with their defaults applied ({@code TRIBUTARY_CLUSTER_DOMAIN},
- * {@code TRIBUTARY_CONFIG_DIR}, {@code TRIBUTARY_DATA_DIR}, {@code TRIBUTARY_WORK_DIR}, {@code
- * TRIBUTARY_HEALTH_PORT}), then by environment variables. An unresolved placeholder stops the
- * launcher with a message naming it. When the template does not set {@code
+ * (when set) and its own settings with their defaults applied ({@code POD_IP}, {@code
+ * TRIBUTARY_CLUSTER_DOMAIN}, {@code TRIBUTARY_CONFIG_DIR}, {@code TRIBUTARY_DATA_DIR}, {@code
+ * TRIBUTARY_WORK_DIR}, {@code TRIBUTARY_HEALTH_PORT}), then by environment variables. An unresolved
+ * placeholder stops the launcher with a message naming it. When the template does not set {@code
  * log.cleaner.dedupe.buffer.size}, the launcher adds one that fits the heap ({@code
  * DedupeBufferSizing}).
  *
@@ -162,9 +162,6 @@ public final class BrokerLauncher {
     }
 
     private static InetSocketAddress healthAddress(LauncherEnvironment env) throws IOException {
-        if (env.podIp().isEmpty()) {
-            return new InetSocketAddress(env.healthPort());
-        }
-        return new InetSocketAddress(InetAddress.getByName(env.podIp().get()), env.healthPort());
+        return new InetSocketAddress(InetAddress.getByName(env.bindAddress()), env.healthPort());
     }
 }

@@ -47,6 +47,7 @@ public record LauncherEnvironment(
     public static final String DEFAULT_DATA_DIR = "/var/lib/kafka/data";
     public static final String DEFAULT_WORK_DIR = "/tmp/tributary";
     public static final int DEFAULT_HEALTH_PORT = 8080;
+    public static final String ANY_ADDRESS = "0.0.0.0";
 
     /**
      * The template's file name in {@code TRIBUTARY_CONFIG_DIR}, and the rendered file's in the work
@@ -85,12 +86,18 @@ public record LauncherEnvironment(
      */
     public Map<String, String> computedPlaceholders(PodIdentity identity) {
         Map<String, String> values = new LinkedHashMap<>(identity.placeholders(rack));
+        values.put(POD_IP, bindAddress());
         values.put(CLUSTER_DOMAIN, clusterDomain);
         values.put(CONFIG_DIR, configDir.toString());
         values.put(DATA_DIR, dataDir.toString());
         values.put(WORK_DIR, workDir.toString());
         values.put(HEALTH_PORT, Integer.toString(healthPort));
         return values;
+    }
+
+    /** {@code POD_IP}, or every interface when it is unset. */
+    public String bindAddress() {
+        return podIp.orElse(ANY_ADDRESS);
     }
 
     public Path templateFile() {

@@ -55,6 +55,10 @@ class LauncherEnvironmentTest {
         LauncherEnvironment env = LauncherEnvironment.from(values);
 
         assertThat(env.podIp()).contains("127.0.0.7");
+        assertThat(env.bindAddress()).isEqualTo("127.0.0.7");
+        assertThat(env.computedPlaceholders(new PodIdentity(2, 102, "f")))
+                .containsEntry("POD_IP", "127.0.0.7")
+                .containsEntry("TRIBUTARY_DATA_DIR", "/d");
         assertThat(env.nodeIdBase()).isEqualTo(100);
         assertThat(env.clusterDomain()).isEqualTo("example.org");
         assertThat(env.clusterId()).contains("MkU3OEVBNTcwNTJENDM2Qk");
@@ -76,6 +80,7 @@ class LauncherEnvironmentTest {
         LauncherEnvironment env = LauncherEnvironment.from(values);
 
         assertThat(env.podIp()).isEqualTo(Optional.empty());
+        assertThat(env.bindAddress()).isEqualTo("0.0.0.0");
         assertThat(env.rack()).isEmpty();
     }
 
@@ -120,6 +125,7 @@ class LauncherEnvironmentTest {
                         Map.entry("TRIBUTARY_NODE_ID", "2"),
                         Map.entry("TRIBUTARY_POD_FQDN", "fqdn"),
                         Map.entry("TRIBUTARY_RACK", "zone-a"),
+                        Map.entry("POD_IP", "0.0.0.0"),
                         Map.entry("TRIBUTARY_CLUSTER_DOMAIN", "cluster.local"),
                         Map.entry("TRIBUTARY_CONFIG_DIR", "/opt/tributary/config"),
                         Map.entry("TRIBUTARY_DATA_DIR", "/var/lib/kafka/data"),
