@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
+/** The environment contract: names, defaults, errors and computed placeholders. */
 class LauncherEnvironmentTest {
     private static Map<String, String> minimal() {
         Map<String, String> env = new HashMap<>();

@@ -29,6 +29,7 @@ public final class StorageFormatter {
                 .collect(Collectors.toSet());
     }
 
+    /** Carries out the plan, then checks that every one of {@code dirs} is formatted. */
     public static void run(StorageFormatPlan plan, List<String> dirs) {
         LOG.info("{}", plan.explanation());
         if (!plan.needed()) {
@@ -42,8 +43,8 @@ public final class StorageFormatter {
                             + status
                             + " (its message is in the log above)");
         }
-        List<String> missing =
-                dirs.stream().filter(d -> !formatted(List.of(d)).contains(d)).toList();
+        Set<String> formatted = formatted(dirs);
+        List<String> missing = dirs.stream().filter(d -> !formatted.contains(d)).toList();
         if (!missing.isEmpty()) {
             throw new LauncherException(
                     "kafka-storage format finished but left no meta.properties in " + missing);

@@ -7,6 +7,7 @@ import io.tributary.broker.LauncherException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** Placeholder resolution order and the unresolved-placeholder error. */
 class ConfigTemplateTest {
     @Test
     void replacesPlaceholdersFromComputedValuesThenTheEnvironment() {

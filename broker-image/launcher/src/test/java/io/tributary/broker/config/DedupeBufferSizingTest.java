@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+/** The dedupe buffer rule at small, large and odd heaps. */
 class DedupeBufferSizingTest {
     private static final long MIB = 1024 * 1024;
 

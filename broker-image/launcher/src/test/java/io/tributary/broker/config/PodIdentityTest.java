@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/** Ordinal, node id and DNS name from the pod name. */
 class PodIdentityTest {
     @Test
     void nodeIdIsTheBasePlusTheOrdinal() {

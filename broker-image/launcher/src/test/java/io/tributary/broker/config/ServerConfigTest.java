@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tributary.broker.LauncherException;
 import org.junit.jupiter.api.Test;
 
+/** What the launcher reads from a rendered server.properties. */
 class ServerConfigTest {
     @Test
     void readsRolesDirectoriesAndQuorum() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** Rendering adds a heap-sized dedupe buffer only when the template has none. */
 class ServerPropertiesRendererTest {
     private static final long MIB = 1024 * 1024;
 

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
+/** The readiness endpoint's JSON body. */
 class HealthReportTest {
     @Test
     void rendersTheDecisionAndTheMetricsAsJson() {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
+/** Readiness over broker state, KRaft state and the launcher phase. */
 class ReadinessCheckTest {
     private static final Set<NodeRole> BROKER = Set.of(NodeRole.BROKER);
     private static final Set<NodeRole> CONTROLLER = Set.of(NodeRole.CONTROLLER);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+/** The launcher's exit status for each way Kafka ends. */
 class ExitStatusTest {
     @Test
     void aRequestedStopEndsWithZero() {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/** Parsing and building the --initial-controllers value. */
 class InitialControllersTest {
     private static final String LIST =
             "0@c-0.h.ns.svc.cluster.local:9090:JEXY6aqzQY-32P5TStzaFg,"

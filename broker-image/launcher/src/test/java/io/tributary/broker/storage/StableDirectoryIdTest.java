@@ -8,6 +8,7 @@ import java.util.Set;
 import org.apache.kafka.common.Uuid;
 import org.junit.jupiter.api.Test;
 
+/** Derived directory ids are stable, distinct and valid Kafka directory ids. */
 class StableDirectoryIdTest {
     private static final String CLUSTER = "MkU3OEVBNTcwNTJENDM2Qk";
 

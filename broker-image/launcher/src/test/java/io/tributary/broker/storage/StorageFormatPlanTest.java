@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
+/** When storage is formatted, and the storage tool arguments for each kind of node. */
 class StorageFormatPlanTest {
     private static final Path RENDERED = Path.of("/w/server.properties");
     private static final Optional<String> CLUSTER = Optional.of("MkU3OEVBNTcwNTJENDM2Qk");
