@@ -18,8 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class PreviousKafkaVersionIT {
     private final BrokerDistribution distribution = BrokerDistribution.of("4.3.1");
-    private final CombinedPool pool =
-            CombinedPool.create("previous", distribution, List.of("127.0.0.5"));
+    private final NodePool pool = NodePool.combined("previous", distribution, List.of("127.0.0.5"));
 
     @AfterEach
     void killBrokers() {

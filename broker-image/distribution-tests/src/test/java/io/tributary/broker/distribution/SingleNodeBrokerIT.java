@@ -17,8 +17,8 @@ class SingleNodeBrokerIT {
     private static final Duration READY = Duration.ofSeconds(90);
     private static final Duration STOP = Duration.ofSeconds(60);
 
-    private final CombinedPool pool =
-            CombinedPool.create("single", BrokerDistribution.of("4.4.0"), List.of("127.0.0.1"));
+    private final NodePool pool =
+            NodePool.combined("single", BrokerDistribution.of("4.4.0"), List.of("127.0.0.1"));
 
     @AfterEach
     void killBrokers() {
@@ -71,7 +71,7 @@ class SingleNodeBrokerIT {
     void bootsWithA128MiBHeap() {
         // Kafka's default 128 MiB dedupe buffer would take all of it: OutOfMemoryError at start.
         BrokerProcess broker =
-                pool.start(0, Map.of("TRIBUTARY_JVM_OPTS", CombinedPool.jvmOptions("128m")));
+                pool.start(0, Map.of("TRIBUTARY_JVM_OPTS", NodePool.jvmOptions("128m")));
         broker.awaitReady(READY);
 
         assertThat(pool.renderedConfig(0))

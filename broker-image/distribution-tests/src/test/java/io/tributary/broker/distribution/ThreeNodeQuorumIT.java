@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 class ThreeNodeQuorumIT {
     private static final Duration READY = Duration.ofSeconds(120);
 
-    private final CombinedPool pool =
-            CombinedPool.create(
+    private final NodePool pool =
+            NodePool.combined(
                     "trio",
                     BrokerDistribution.of("4.4.0"),
                     List.of("127.0.0.2", "127.0.0.3", "127.0.0.4"));
