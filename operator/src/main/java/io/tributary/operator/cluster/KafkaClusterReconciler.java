@@ -16,8 +16,12 @@ import io.tributary.operator.cluster.model.ClusterLabels;
 import io.tributary.operator.cluster.model.ClusterModel;
 import io.tributary.operator.cluster.model.DesiredClusterResources;
 import io.tributary.operator.cluster.model.NodePool;
+import io.tributary.operator.cluster.model.ServerPropertiesTemplate;
+import io.tributary.operator.config.DynamicBrokerConfigs;
 import io.tributary.operator.config.OperatorSettings;
 import io.tributary.operator.kafka.AdminConnections;
+import io.tributary.operator.kafka.DynamicConfigApplier;
+import io.tributary.operator.kafka.DynamicConfigDiff;
 import io.tributary.operator.kafka.KafkaClusterObserver;
 import io.tributary.operator.kafka.KafkaObservation;
 import io.tributary.operator.kafka.KafkaUnavailableException;
@@ -35,6 +39,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -60,6 +65,7 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
     private final EventPublisher events;
     private final Clock clock;
     private final KafkaClusterObserver observer;
+    private final DynamicConfigApplier dynamicConfig;
     private final OwnedResourceSources<KafkaCluster> owned = new OwnedResourceSources<>();
 
     public KafkaClusterReconciler(
@@ -72,6 +78,7 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
         this.events = events;
         this.clock = clock;
         this.observer = new KafkaClusterObserver(settings.kafkaTimeout());
+        this.dynamicConfig = new DynamicConfigApplier(settings.kafkaTimeout());
     }
 
     @Override
@@ -129,7 +136,8 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
                         cluster.getSpec().getImage() != null
                                 ? cluster.getSpec().getImage()
                                 : settings.brokerImage(cluster.getSpec().getKafkaVersion()));
-        for (HasMetadata desired : DesiredClusterResources.build(model, Set.of())) {
+        for (HasMetadata desired :
+                DesiredClusterResources.build(model, DynamicBrokerConfigs.clusterWide())) {
             apply(cluster, desired, context);
         }
 
@@ -205,6 +213,37 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
                                     : "updated ")
                             + what);
         }
+    }
+
+    /**
+     * Applies the cluster-wide configs Kafka can change at run time; they are not part of the pods'
+     * restart hash, so changing them restarts nothing.
+     */
+    private void applyDynamicConfig(KafkaCluster cluster, ClusterModel model, Admin admin)
+            throws KafkaUnavailableException {
+        Set<String> clusterWide = DynamicBrokerConfigs.clusterWide();
+        Map<String, String> desired = new java.util.TreeMap<>();
+        ServerPropertiesTemplate.properties(
+                        model.spec(), model.brokerPool(), model.controllerQuorumAddresses())
+                .forEach(
+                        (key, value) -> {
+                            if (clusterWide.contains(key) && !value.contains("${")) {
+                                desired.put(key, value);
+                            }
+                        });
+        DynamicConfigDiff diff = dynamicConfig.apply(admin, desired);
+        if (!diff.isEmpty()) {
+            String message = "applied without a restart: " + describe(diff);
+            LOG.info("Broker config {}", message);
+            events.normal(cluster, "ConfigApplied", message);
+        }
+    }
+
+    private static String describe(DynamicConfigDiff diff) {
+        List<String> parts = new ArrayList<>();
+        diff.set().forEach((k, v) -> parts.add(k + "=" + v));
+        diff.delete().forEach(k -> parts.add(k + " removed"));
+        return String.join(", ", parts);
     }
 
     private Map<String, StatefulSet> runningStatefulSets(
