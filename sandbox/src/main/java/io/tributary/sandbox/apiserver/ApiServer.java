@@ -188,6 +188,21 @@ public final class ApiServer implements AutoCloseable {
         timer.shutdownNow();
     }
 
+    /** The store, for in-process measurements in tests. */
+    ObjectStore store() {
+        return store;
+    }
+
+    /** The write operations, for in-process measurements in tests. */
+    ResourceOperations operations() {
+        return operations;
+    }
+
+    /** The served kinds. */
+    ResourceTypeRegistry registry() {
+        return registry;
+    }
+
     private void requireStarted() {
         if (url == null) {
             throw new IllegalStateException("the API server is not started");
