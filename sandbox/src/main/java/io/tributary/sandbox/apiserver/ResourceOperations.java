@@ -32,6 +32,7 @@ final class ResourceOperations {
     private final NamespaceLifecycle namespaces;
     private final CrdLifecycle crds;
     private final SecureRandom random = new SecureRandom();
+    private final BuiltinDefaults defaults = new BuiltinDefaults();
 
     ResourceOperations(
             ObjectStore store,
@@ -135,6 +136,7 @@ final class ResourceOperations {
             object.remove("status");
         }
         InitialState.apply(type, object);
+        defaults.apply(type, object, null);
         if (isCrd(type)) {
             crds.prepare(object);
         }
@@ -180,6 +182,9 @@ final class ResourceOperations {
                     object.set("status", status.deepCopy());
                 }
             }
+        }
+        if (!statusOnly) {
+            defaults.apply(type, object, old.object());
         }
         object.put("apiVersion", old.object().path("apiVersion").asText()).put("kind", type.kind());
         ObjectNode metadata = Json.metadata(object);

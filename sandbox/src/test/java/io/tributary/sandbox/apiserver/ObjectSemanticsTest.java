@@ -200,6 +200,38 @@ class ObjectSemanticsTest {
                         e -> assertThat(e.getCode()).isEqualTo(404));
     }
 
+    @Test
+    void builtInDefaultsAreAppliedAndTheClusterIpIsKept() {
+        var service =
+                client.services()
+                        .resource(
+                                new io.fabric8.kubernetes.api.model.ServiceBuilder()
+                                        .withNewMetadata()
+                                        .withName("defaulted")
+                                        .endMetadata()
+                                        .withNewSpec()
+                                        .addNewPort()
+                                        .withPort(9092)
+                                        .endPort()
+                                        .endSpec()
+                                        .build())
+                        .create();
+        assertThat(service.getSpec().getType()).isEqualTo("ClusterIP");
+        assertThat(service.getSpec().getClusterIP()).startsWith("10.96.");
+        assertThat(service.getSpec().getPorts().get(0).getProtocol()).isEqualTo("TCP");
+        assertThat(service.getSpec().getPorts().get(0).getTargetPort().getIntVal()).isEqualTo(9092);
+
+        var replaced =
+                new io.fabric8.kubernetes.api.model.ServiceBuilder(service)
+                        .editSpec()
+                        .withClusterIP(null)
+                        .withClusterIPs()
+                        .endSpec()
+                        .build();
+        assertThat(client.services().resource(replaced).update().getSpec().getClusterIP())
+                .isEqualTo(service.getSpec().getClusterIP());
+    }
+
     static ConfigMap configMap(String name) {
         return new ConfigMapBuilder()
                 .withNewMetadata()
