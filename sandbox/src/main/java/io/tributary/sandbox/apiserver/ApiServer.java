@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -71,7 +72,7 @@ public final class ApiServer implements AutoCloseable {
                             return thread;
                         });
         this.logs = new PodLogHandler(store);
-        this.watches = new WatchHandler(store, hub, timer);
+        this.watches = new WatchHandler(store, hub, timer, builder.bookmarkInterval);
         this.reads = new ReadHandler(store);
         this.writes = new WriteHandler(operations, deleter);
         this.scale = new ScaleSubresource(store, operations);
@@ -238,6 +239,7 @@ public final class ApiServer implements AutoCloseable {
     public static final class Builder {
         private CustomResourceAdmission admission;
         private int watchHistory = 100_000;
+        private Duration bookmarkInterval = Duration.ofSeconds(30);
 
         private Builder() {}
 
@@ -254,6 +256,15 @@ public final class ApiServer implements AutoCloseable {
                         "the watch history must hold at least one event");
             }
             this.watchHistory = events;
+            return this;
+        }
+
+        /** How often watches that allow bookmarks get one. */
+        public Builder bookmarkInterval(Duration interval) {
+            if (interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("the bookmark interval must be positive");
+            }
+            this.bookmarkInterval = interval;
             return this;
         }
 

@@ -234,7 +234,7 @@ final class BuiltinColumns {
 
     private static String pairs(JsonNode map) {
         List<String> pairs = new ArrayList<>();
-        map.fields().forEachRemaining(e -> pairs.add(e.getKey() + "=" + e.getValue().asText()));
+        map.properties().forEach(e -> pairs.add(e.getKey() + "=" + e.getValue().asText()));
         return pairs.isEmpty() ? "<none>" : String.join(",", pairs);
     }
 

@@ -72,8 +72,8 @@ final class ScaleSubresource {
         object.path("spec")
                 .path("selector")
                 .path("matchLabels")
-                .fields()
-                .forEachRemaining(e -> selector.add(e.getKey() + "=" + e.getValue().asText()));
+                .properties()
+                .forEach(e -> selector.add(e.getKey() + "=" + e.getValue().asText()));
         scale.putObject("status")
                 .put("replicas", object.path("status").path("replicas").asInt(0))
                 .put("selector", String.join(",", selector));

@@ -30,8 +30,8 @@ final class StoredObject {
         Map<String, String> map = new LinkedHashMap<>();
         object.path("metadata")
                 .path("labels")
-                .fields()
-                .forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
+                .properties()
+                .forEach(e -> map.put(e.getKey(), e.getValue().asText()));
         this.labels = Map.copyOf(map);
     }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 
@@ -62,8 +61,7 @@ final class StrategicMergePatch {
         if (directive.equals("delete")) {
             return null;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : patch.properties()) {
             String name = field.getKey();
             JsonNode value = field.getValue();
             if (name.equals(DIRECTIVE)
@@ -185,8 +183,8 @@ final class StrategicMergePatch {
     private static JsonNode stripDirectives(JsonNode value) {
         if (value.isObject()) {
             ObjectNode copy = Json.MAPPER.createObjectNode();
-            value.fields()
-                    .forEachRemaining(
+            value.properties()
+                    .forEach(
                             f -> {
                                 String name = f.getKey();
                                 if (!name.startsWith("$") && !f.getValue().isNull()) {

@@ -4,8 +4,10 @@ import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.Response;
 import io.fabric8.mockwebserver.http.WebSocket;
 import io.fabric8.mockwebserver.http.WebSocketListener;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -20,11 +22,17 @@ final class WatchHandler {
     private final ObjectStore store;
     private final WatchHub hub;
     private final ScheduledExecutorService timer;
+    private final Duration bookmarkInterval;
 
-    WatchHandler(ObjectStore store, WatchHub hub, ScheduledExecutorService timer) {
+    WatchHandler(
+            ObjectStore store,
+            WatchHub hub,
+            ScheduledExecutorService timer,
+            Duration bookmarkInterval) {
         this.store = store;
         this.hub = hub;
         this.timer = timer;
+        this.bookmarkInterval = bookmarkInterval;
     }
 
     MockResponse watch(ApiRequest request, ResourcePath path) {
@@ -47,7 +55,7 @@ final class WatchHandler {
                                         TableConverter.table(
                                                 type, List.of(o), o.resourceVersion(), include))
                         : o -> o.jsonAs(type);
-        Start start = Start.of(request);
+        Start start = Start.of(request, request.flag("allowWatchBookmarks"));
         long timeoutSeconds = parseLong(request.param("timeoutSeconds"), 0);
         if (request.isWebSocketUpgrade()) {
             return new MockResponse()
@@ -108,13 +116,15 @@ final class WatchHandler {
     }
 
     /** Where a watch starts, from its query parameters. */
-    private record Start(long resourceVersion, boolean fromNow, boolean initialEvents) {
-        static Start of(ApiRequest request) {
+    private record Start(
+            long resourceVersion, boolean fromNow, boolean initialEvents, boolean bookmarks) {
+        static Start of(ApiRequest request, boolean bookmarks) {
             String version = request.param("resourceVersion");
             boolean initialEvents = request.flag("sendInitialEvents");
             boolean fromNow =
                     version == null || version.isEmpty() || version.equals("0") || initialEvents;
-            return new Start(fromNow ? 0 : parseLong(version, 0), fromNow, initialEvents);
+            return new Start(
+                    fromNow ? 0 : parseLong(version, 0), fromNow, initialEvents, bookmarks);
         }
     }
 
@@ -148,8 +158,30 @@ final class WatchHandler {
             return;
         }
         if (timeoutSeconds > 0) {
-            timer.schedule(watcher::close, timeoutSeconds, TimeUnit.SECONDS);
+            ScheduledFuture<?> timeout =
+                    timer.schedule(watcher::close, timeoutSeconds, TimeUnit.SECONDS);
+            watcher.onClose(() -> timeout.cancel(false));
         }
+        if (start.bookmarks()) {
+            // Like a real API server, tell the client now and then how far it is up to date, so
+            // that it can resume from there rather than from an older, maybe evicted, version.
+            long every = bookmarkInterval.toMillis();
+            ScheduledFuture<?> bookmarks =
+                    timer.scheduleAtFixedRate(
+                            () -> bookmark(watcher), every, every, TimeUnit.MILLISECONDS);
+            watcher.onClose(() -> bookmarks.cancel(false));
+        }
+    }
+
+    /** Sent under the read lock: every change up to the version sent has been offered. */
+    private void bookmark(Watcher watcher) {
+        store.read(
+                () -> {
+                    if (!watcher.isClosed()) {
+                        watcher.sendBookmark(store.resourceVersion(), false);
+                    }
+                    return null;
+                });
     }
 
     private static Watcher.Sink chunkSink(StreamingResponse.Chunks chunks) {

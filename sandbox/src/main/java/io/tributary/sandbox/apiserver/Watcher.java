@@ -28,7 +28,8 @@ final class Watcher {
     private final Function<StoredObject, byte[]> encoder;
     private final Sink sink;
     private final AtomicBoolean closed = new AtomicBoolean();
-    private volatile Runnable onClose = () -> {};
+    private final java.util.List<Runnable> closeActions =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * @param namespace the namespace watched, {@code null} for all
@@ -53,8 +54,9 @@ final class Watcher {
         return type.storageKey();
     }
 
+    /** Adds an action to run when the watch ends. */
     void onClose(Runnable action) {
-        this.onClose = action;
+        closeActions.add(action);
     }
 
     boolean selects(StoredObject object) {
@@ -115,7 +117,7 @@ final class Watcher {
 
     void close() {
         if (closed.compareAndSet(false, true)) {
-            onClose.run();
+            closeActions.forEach(Runnable::run);
             sink.close();
         }
     }

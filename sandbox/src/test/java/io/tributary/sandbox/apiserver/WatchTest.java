@@ -195,6 +195,28 @@ class WatchTest {
         }
     }
 
+    @Test
+    void watchesThatAllowBookmarksGetThemPeriodically() throws Exception {
+        try (ApiServer server =
+                ApiServer.builder()
+                        .bookmarkInterval(Duration.ofMillis(200))
+                        .build()
+                        .start(workDir.resolve("bookmarks"))) {
+            var http = java.net.http.HttpClient.newHttpClient();
+            var request =
+                    java.net.http.HttpRequest.newBuilder(
+                                    java.net.URI.create(
+                                            server.url()
+                                                    + "/api/v1/namespaces/default/configmaps?watch=true&timeoutSeconds=1&allowWatchBookmarks=true&resourceVersion=1"))
+                            .build();
+
+            String body = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+
+            assertThat(body.lines().filter(l -> l.contains("\"type\":\"BOOKMARK\"")).count())
+                    .isGreaterThanOrEqualTo(2);
+        }
+    }
+
     private static ConfigMap labelled(String name, String app) {
         return new ConfigMapBuilder()
                 .withNewMetadata()
