@@ -25,7 +25,7 @@ final class WriteHandler {
         StoredObject created =
                 operations.create(
                         path.type(), path.namespace(), Json.parseObject(request.body()), options);
-        return respond(options.dryRun() ? 200 : 201, path.type(), created, options);
+        return respond(201, path.type(), created, options);
     }
 
     MockResponse replace(ApiRequest request, ResourcePath path, boolean statusOnly) {
