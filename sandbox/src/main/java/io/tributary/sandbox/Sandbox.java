@@ -17,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A local stand-in for a Kubernetes cluster: an API server with Tributary's CRDs, a StatefulSet
- * and an endpoints controller, a kubelet that runs broker pods as local JVMs, and a service proxy.
+ * A local stand-in for a Kubernetes cluster: an API server with Tributary's CRDs, a StatefulSet and
+ * an endpoints controller, a kubelet that runs broker pods as local JVMs, and a service proxy.
  * Closing it (or this JVM ending, however it ends) stops every process it started.
  */
 public final class Sandbox implements AutoCloseable {
@@ -34,33 +34,45 @@ public final class Sandbox implements AutoCloseable {
     private Sandbox(SandboxOptions options) {
         this.options = options;
         this.hosts = new HostsFile(options.hostsFile());
-        this.apiServer = ApiServer.builder().admission(new CrdSchemaAdmission()).build().start(options.workDirectory());
+        this.apiServer =
+                ApiServer.builder()
+                        .admission(new CrdSchemaAdmission())
+                        .build()
+                        .start(options.workDirectory());
         try {
             apiServer.installCrds(options.repositoryRoot().resolve("crds"));
             KubernetesClient client = apiServer.client();
             components.add(new StatefulSetController(client));
             components.add(new EndpointsController(client));
             components.add(new ServiceProxy(client, hosts, options.clusterDomain()));
-            this.kubelet = new Kubelet(
-                    client,
-                    options.workDirectory(),
-                    hosts,
-                    options.clusterDomain(),
-                    options.repositoryRoot().resolve("broker-image"),
-                    options.brokerJvmFlags(),
-                    options.restartBackoff());
+            this.kubelet =
+                    new Kubelet(
+                            client,
+                            options.workDirectory(),
+                            hosts,
+                            options.clusterDomain(),
+                            options.repositoryRoot().resolve("broker-image"),
+                            options.brokerJvmFlags(),
+                            options.restartBackoff());
             components.add(kubelet);
-            apiServer.podLogSource(request -> new ByteArrayInputStream(
-                    kubelet.log(request.namespace(), request.pod(), request.container(), request.previous())
-                            .orElse("")
-                            .getBytes(StandardCharsets.UTF_8)));
+            apiServer.podLogSource(
+                    request ->
+                            new ByteArrayInputStream(
+                                    kubelet.log(
+                                                    request.namespace(),
+                                                    request.pod(),
+                                                    request.container(),
+                                                    request.previous())
+                                            .orElse("")
+                                            .getBytes(StandardCharsets.UTF_8)));
         } catch (RuntimeException e) {
             close();
             throw e;
         }
         this.shutdownHook = new Thread(this::stop, "sandbox-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
-        LOG.info("Sandbox API server at {}, kubeconfig {}", apiServer.url(), apiServer.kubeconfig());
+        LOG.info(
+                "Sandbox API server at {}, kubeconfig {}", apiServer.url(), apiServer.kubeconfig());
     }
 
     public static Sandbox start(SandboxOptions options) {
@@ -122,7 +134,10 @@ public final class Sandbox implements AutoCloseable {
             try {
                 components.get(i).close();
             } catch (Exception e) {
-                LOG.warn("Stopping {} failed: {}", components.get(i).getClass().getSimpleName(), e.toString());
+                LOG.warn(
+                        "Stopping {} failed: {}",
+                        components.get(i).getClass().getSimpleName(),
+                        e.toString());
             }
         }
         components.clear();

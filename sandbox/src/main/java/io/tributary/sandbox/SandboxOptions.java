@@ -22,8 +22,15 @@ public record SandboxOptions(
         String brokerJvmFlags,
         Duration restartBackoff) {
 
+    public SandboxOptions {
+        workDirectory = workDirectory.toAbsolutePath().normalize();
+        repositoryRoot = repositoryRoot.toAbsolutePath().normalize();
+        hostsFile = hostsFile.toAbsolutePath().normalize();
+    }
+
     /** JVM flags that make a broker start faster and use less CPU on a small machine. */
-    public static final String THRIFTY_JVM_FLAGS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k";
+    public static final String THRIFTY_JVM_FLAGS =
+            "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k";
 
     /**
      * Defaults for a work directory: the hosts file this JVM was started with (or one in the work
@@ -33,10 +40,16 @@ public record SandboxOptions(
         String configured = System.getProperty("jdk.net.hosts.file");
         Path hosts = configured != null ? Path.of(configured) : workDirectory.resolve("hosts");
         return new SandboxOptions(
-                workDirectory, repositoryRoot, hosts, "cluster.local", THRIFTY_JVM_FLAGS, Duration.ofSeconds(10));
+                workDirectory,
+                repositoryRoot,
+                hosts,
+                "cluster.local",
+                THRIFTY_JVM_FLAGS,
+                Duration.ofSeconds(10));
     }
 
     public SandboxOptions withRestartBackoff(Duration backoff) {
-        return new SandboxOptions(workDirectory, repositoryRoot, hostsFile, clusterDomain, brokerJvmFlags, backoff);
+        return new SandboxOptions(
+                workDirectory, repositoryRoot, hostsFile, clusterDomain, brokerJvmFlags, backoff);
     }
 }

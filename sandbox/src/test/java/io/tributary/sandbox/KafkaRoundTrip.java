@@ -16,7 +16,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** A Kafka client for tests: creates topics, sends numbered records with acks=all, reads them all back. */
+/**
+ * A Kafka client for tests: creates topics, sends numbered records with acks=all, reads them all
+ * back.
+ */
 final class KafkaRoundTrip implements AutoCloseable {
     private final String bootstrap;
     private Admin admin;
@@ -25,13 +28,23 @@ final class KafkaRoundTrip implements AutoCloseable {
         this.bootstrap = bootstrap;
     }
 
-    void createTopic(String name, int partitions, int replicationFactor, int minIsr) throws Exception {
-        admin().createTopics(List.of(new NewTopic(name, partitions, (short) replicationFactor)
-                        .configs(Map.of("min.insync.replicas", Integer.toString(minIsr)))))
-                .all().get(60, TimeUnit.SECONDS);
+    void createTopic(String name, int partitions, int replicationFactor, int minIsr)
+            throws Exception {
+        admin().createTopics(
+                        List.of(
+                                new NewTopic(name, partitions, (short) replicationFactor)
+                                        .configs(
+                                                Map.of(
+                                                        "min.insync.replicas",
+                                                        Integer.toString(minIsr)))))
+                .all()
+                .get(60, TimeUnit.SECONDS);
     }
 
-    /** Sends records {@code first..first+count-1} with an idempotent acks=all producer; each must be acknowledged. */
+    /**
+     * Sends records {@code first..first+count-1} with an idempotent acks=all producer; each must be
+     * acknowledged.
+     */
     void produce(String topic, int first, int count) throws Exception {
         Properties props = new Properties();
         props.put("bootstrap.servers", bootstrap);

@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the real kubectl on the PATH against a sandbox; tests skip their kubectl parts without it. */
+/**
+ * Runs the real kubectl on the PATH against a sandbox; tests skip their kubectl parts without it.
+ */
 final class KubectlRunner {
     private final Path kubeconfig;
     private final Path kubectl;
@@ -28,17 +30,20 @@ final class KubectlRunner {
 
     /** Runs kubectl with the arguments; returns standard output, fails with standard error. */
     String run(String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(kubectl.toString(), "--kubeconfig", kubeconfig.toString()));
+        List<String> command =
+                new ArrayList<>(List.of(kubectl.toString(), "--kubeconfig", kubeconfig.toString()));
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(false).start();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new AssertionError("kubectl " + String.join(" ", arguments) + " did not finish in 60s");
+            throw new AssertionError(
+                    "kubectl " + String.join(" ", arguments) + " did not finish in 60s");
         }
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         if (process.exitValue() != 0) {
-            throw new AssertionError("kubectl " + String.join(" ", arguments) + " failed: " + err + out);
+            throw new AssertionError(
+                    "kubectl " + String.join(" ", arguments) + " failed: " + err + out);
         }
         return out;
     }

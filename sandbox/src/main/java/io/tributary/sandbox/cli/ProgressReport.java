@@ -29,27 +29,38 @@ final class ProgressReport {
     }
 
     void followUntilReady(List<HasMetadata> applied) throws InterruptedException {
-        List<String> clusters = applied.stream()
-                .filter(r -> "KafkaCluster".equals(r.getKind()))
-                .map(r -> r.getMetadata().getName())
-                .toList();
+        List<String> clusters =
+                applied.stream()
+                        .filter(r -> "KafkaCluster".equals(r.getKind()))
+                        .map(r -> r.getMetadata().getName())
+                        .toList();
         Instant start = Instant.now();
         String last = "";
         while (!clusters.isEmpty()) {
             StringBuilder line = new StringBuilder();
             boolean allReady = true;
             for (String name : clusters) {
-                GenericKubernetesResource cluster = client.genericKubernetesResources("kafka.tributary.io/v1alpha1", "KafkaCluster")
-                        .inNamespace(namespace).withName(name).get();
+                GenericKubernetesResource cluster =
+                        client.genericKubernetesResources(
+                                        "kafka.tributary.io/v1alpha1", "KafkaCluster")
+                                .inNamespace(namespace)
+                                .withName(name)
+                                .get();
                 Map<String, Object> ready = readyCondition(cluster);
                 boolean isReady = ready != null && "True".equals(ready.get("status"));
                 allReady &= isReady;
-                line.append(name).append(": ")
-                        .append(ready == null ? "waiting for the operator" : ready.get("reason") + " - " + ready.get("message"))
+                line.append(name)
+                        .append(": ")
+                        .append(
+                                ready == null
+                                        ? "waiting for the operator"
+                                        : ready.get("reason") + " - " + ready.get("message"))
                         .append("  ");
             }
             if (!line.toString().equals(last)) {
-                out.printf("[%3ds] %s%n", Duration.between(start, Instant.now()).toSeconds(), line.toString().trim());
+                out.printf(
+                        "[%3ds] %s%n",
+                        Duration.between(start, Instant.now()).toSeconds(), line.toString().trim());
                 last = line.toString();
             }
             if (allReady) {
@@ -71,16 +82,24 @@ final class ProgressReport {
         out.println("  kubectl describe kc " + (clusters.isEmpty() ? "<name>" : clusters.get(0)));
         out.println("  kubectl apply -f examples/kafka-topic.yaml");
         for (String name : clusters) {
-            GenericKubernetesResource cluster = client.genericKubernetesResources("kafka.tributary.io/v1alpha1", "KafkaCluster")
-                    .inNamespace(namespace).withName(name).get();
-            Object status = cluster == null ? null : cluster.getAdditionalProperties().get("status");
-            if (status instanceof Map<?, ?> map && map.get("listeners") instanceof List<?> listeners) {
+            GenericKubernetesResource cluster =
+                    client.genericKubernetesResources("kafka.tributary.io/v1alpha1", "KafkaCluster")
+                            .inNamespace(namespace)
+                            .withName(name)
+                            .get();
+            Object status =
+                    cluster == null ? null : cluster.getAdditionalProperties().get("status");
+            if (status instanceof Map<?, ?> map
+                    && map.get("listeners") instanceof List<?> listeners) {
                 for (Object listener : listeners) {
                     if (listener instanceof Map<?, ?> l) {
                         out.println();
-                        out.println("Kafka clients (" + name + ", listener " + l.get("name") + "):");
+                        out.println(
+                                "Kafka clients (" + name + ", listener " + l.get("name") + "):");
                         out.println("  bootstrap.servers=" + l.get("bootstrapServers"));
-                        out.println("  Clients resolve the sandbox's names through its hosts file; start Java clients with");
+                        out.println(
+                                "  Clients resolve the sandbox's names through its hosts file;"
+                                        + " start Java clients with");
                         out.println("  -Djdk.net.hosts.file=" + sandbox.hostsFile());
                     }
                 }
@@ -91,7 +110,8 @@ final class ProgressReport {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> readyCondition(GenericKubernetesResource cluster) {
-        if (cluster == null || !(cluster.getAdditionalProperties().get("status") instanceof Map<?, ?> status)) {
+        if (cluster == null
+                || !(cluster.getAdditionalProperties().get("status") instanceof Map<?, ?> status)) {
             return null;
         }
         Object conditions = status.get("conditions");
@@ -105,5 +125,4 @@ final class ProgressReport {
                 .findFirst()
                 .orElse(null);
     }
-
 }

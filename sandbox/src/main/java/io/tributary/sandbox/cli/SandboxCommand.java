@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The sandbox on the command line: starts it, runs the operator in it, applies the files given
- * (the small example cluster by default), reports progress until the clusters are ready, then says
- * how to reach them, and runs until Ctrl-C stops everything.
+ * The sandbox on the command line: starts it, runs the operator in it, applies the files given (the
+ * small example cluster by default), reports progress until the clusters are ready, then says how
+ * to reach them, and runs until Ctrl-C stops everything.
  */
 public final class SandboxCommand {
     private static final String NAMESPACE = "default";
@@ -38,19 +38,27 @@ public final class SandboxCommand {
             files.add(root.resolve("examples").resolve("kafka-cluster.yaml"));
         }
         if (System.getProperty("jdk.net.hosts.file") == null) {
-            out.println("warning: this JVM was started without -Djdk.net.hosts.file; it cannot reach the brokers by name");
+            out.println(
+                    "warning: this JVM was started without -Djdk.net.hosts.file; it cannot reach"
+                            + " the brokers by name");
         }
 
         out.println("Starting the sandbox in " + work + " ...");
         Sandbox sandbox = Sandbox.start(SandboxOptions.in(work, root));
-        TributaryOperator operator = TributaryOperator.start(sandbox.client(), OperatorSettings.fromEnvironment(System.getenv()));
+        TributaryOperator operator =
+                TributaryOperator.start(
+                        sandbox.client(), OperatorSettings.fromEnvironment(System.getenv()));
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            out.println("\nStopping the operator and the sandbox ...");
-            operator.close();
-            sandbox.close();
-            stopped.countDown();
-        }, "sandbox-cli-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(
+                                () -> {
+                                    out.println("\nStopping the operator and the sandbox ...");
+                                    operator.close();
+                                    sandbox.close();
+                                    stopped.countDown();
+                                },
+                                "sandbox-cli-stop"));
 
         KubernetesClient client = sandbox.client();
         List<HasMetadata> applied = new ArrayList<>();
