@@ -30,6 +30,7 @@ public final class Sandbox implements AutoCloseable {
     private final List<AutoCloseable> components = new ArrayList<>();
     private final Kubelet kubelet;
     private final Thread shutdownHook;
+    private boolean stopped;
 
     private Sandbox(SandboxOptions options) {
         this.options = options;
@@ -130,6 +131,10 @@ public final class Sandbox implements AutoCloseable {
     }
 
     private synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
         for (int i = components.size() - 1; i >= 0; i--) {
             try {
                 components.get(i).close();
