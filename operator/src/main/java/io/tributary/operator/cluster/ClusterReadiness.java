@@ -24,6 +24,10 @@ public final class ClusterReadiness {
             if (state.statefulSet() == null) {
                 return waiting("Creating", "creating the %s pool".formatted(pool.name()));
             }
+            Optional<Waiting> rack = missingRackLabel(snapshot, state);
+            if (rack.isPresent()) {
+                return rack;
+            }
             if (state.pods().size() != pool.replicas() || state.readyPods() < pool.replicas()) {
                 return waiting(
                         "PodsNotReady",
@@ -58,6 +62,34 @@ public final class ClusterReadiness {
                             .formatted(kafka.offlinePartitions()));
         }
         return Optional.empty();
+    }
+
+    /** A broker pod placed on a node whose rack label it did not get: it cannot learn its rack. */
+    private static Optional<Waiting> missingRackLabel(ClusterSnapshot snapshot, PoolState state) {
+        var rack = snapshot.model().spec().getRack();
+        if (rack == null || !state.pool().isBroker()) {
+            return Optional.empty();
+        }
+        return state.pods().stream()
+                .filter(
+                        p ->
+                                p.getSpec().getNodeName() != null
+                                        && !p.getSpec().getNodeName().isEmpty())
+                .filter(
+                        p ->
+                                p.getMetadata().getLabels() == null
+                                        || !p.getMetadata()
+                                                .getLabels()
+                                                .containsKey(rack.getTopologyKey()))
+                .findFirst()
+                .map(
+                        p ->
+                                new Waiting(
+                                        "RackLabelMissing",
+                                        "pod %s has no %s label, so its broker cannot learn its rack; Kubernetes 1.35+ copies it from the node (PodTopologyLabels), and the node must have it"
+                                                .formatted(
+                                                        p.getMetadata().getName(),
+                                                        rack.getTopologyKey())));
     }
 
     private static Optional<Waiting> waiting(String reason, String message) {

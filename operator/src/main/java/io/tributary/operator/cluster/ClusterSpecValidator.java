@@ -15,6 +15,10 @@ import java.util.List;
  * already; they are checked again here because an older CRD may be installed.
  */
 public final class ClusterSpecValidator {
+    /** The node labels Kubernetes copies onto pods (PodTopologyLabels admission). */
+    static final java.util.List<String> RACK_KEYS =
+            java.util.List.of("topology.kubernetes.io/zone", "topology.kubernetes.io/region");
+
     private ClusterSpecValidator() {}
 
     /** Problems that make the spec impossible or unsafe to apply. */
@@ -54,6 +58,15 @@ public final class ClusterSpecValidator {
                                 "spec.listeners[%s]: TLS and authentication on listeners are not supported by this version of the operator"
                                         .formatted(listener.getName())));
             }
+        }
+        if (spec.getRack() != null && !RACK_KEYS.contains(spec.getRack().getTopologyKey())) {
+            problems.add(
+                    new Problem(
+                            "RackTopologyKeyNotSupported",
+                            "spec.rack.topologyKey %s: a pod learns its rack from the labels Kubernetes (1.35+) copies from its node, which are %s"
+                                    .formatted(
+                                            spec.getRack().getTopologyKey(),
+                                            String.join(" and ", RACK_KEYS))));
         }
         if (spec.getAuthorization() != null
                 && spec.getAuthorization().getType() == AuthorizationType.SIMPLE) {

@@ -1,10 +1,9 @@
 package io.tributary.sandbox.kubelet;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodStatus;
-import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -34,7 +33,6 @@ import org.slf4j.LoggerFactory;
  * removes it, as a kubelet does.
  */
 public final class Kubelet implements AutoCloseable {
-    public static final String NODE = "sandbox";
     private static final Logger LOG = LoggerFactory.getLogger(Kubelet.class);
     private static final String HOST_IP = "127.0.0.1";
 
@@ -44,6 +42,7 @@ public final class Kubelet implements AutoCloseable {
     private final String clusterDomain;
     private final LoopbackAddresses addresses = LoopbackAddresses.forPods();
     private final ClaimStorage claims;
+    private final SandboxNodes nodes;
     private final SharedIndexInformer<Pod> pods;
     private final SharedIndexInformer<ConfigMap> configMaps;
     private final SharedIndexInformer<Secret> secrets;
@@ -75,7 +74,7 @@ public final class Kubelet implements AutoCloseable {
         this.hosts = hosts;
         this.clusterDomain = clusterDomain;
         this.initialBackoff = initialBackoff;
-        registerNode();
+        this.nodes = new SandboxNodes(client);
         this.claims = new ClaimStorage(client, workDirectory.resolve("claims"));
         this.configMaps = client.configMaps().inAnyNamespace().inform();
         this.secrets = client.secrets().inAnyNamespace().inform();
@@ -106,46 +105,6 @@ public final class Kubelet implements AutoCloseable {
         ticker.scheduleWithFixedDelay(this::tick, 0, 500, TimeUnit.MILLISECONDS);
     }
 
-    private void registerNode() {
-        if (client.nodes().withName(NODE).get() != null) {
-            return;
-        }
-        client.nodes()
-                .resource(
-                        new NodeBuilder()
-                                .withNewMetadata()
-                                .withName(NODE)
-                                .withLabels(
-                                        Map.of(
-                                                "kubernetes.io/hostname",
-                                                NODE,
-                                                "kubernetes.io/os",
-                                                "linux"))
-                                .endMetadata()
-                                .withNewStatus()
-                                .addNewCondition()
-                                .withType("Ready")
-                                .withStatus("True")
-                                .withReason("KubeletReady")
-                                .endCondition()
-                                .addNewAddress()
-                                .withType("InternalIP")
-                                .withAddress(HOST_IP)
-                                .endAddress()
-                                .withCapacity(
-                                        Map.of(
-                                                "cpu",
-                                                new Quantity(
-                                                        Integer.toString(
-                                                                Runtime.getRuntime()
-                                                                        .availableProcessors())),
-                                                "pods",
-                                                new Quantity("110")))
-                                .endStatus()
-                                .build())
-                .create();
-    }
-
     private void tick() {
         try {
             Set<String> seen = new HashSet<>();
@@ -154,7 +113,7 @@ public final class Kubelet implements AutoCloseable {
                 seen.add(uid);
                 if (pod.getSpec().getNodeName() == null || pod.getSpec().getNodeName().isEmpty()) {
                     bind(pod);
-                } else if (NODE.equals(pod.getSpec().getNodeName())) {
+                } else if (SandboxNodes.isSandboxNode(pod.getSpec().getNodeName())) {
                     syncPod(pod);
                 }
             }
@@ -172,14 +131,26 @@ public final class Kubelet implements AutoCloseable {
         }
     }
 
+    /** Schedules a pod: picks a node and takes the node's topology labels, as on binding. */
     private void bind(Pod pod) {
+        Optional<Node> node = nodes.choose(pod);
+        if (node.isEmpty()) {
+            return;
+        }
         try {
             client.pods()
                     .inNamespace(pod.getMetadata().getNamespace())
                     .withName(pod.getMetadata().getName())
                     .edit(
                             p -> {
-                                p.getSpec().setNodeName(NODE);
+                                p.getSpec().setNodeName(node.get().getMetadata().getName());
+                                Map<String, String> labels =
+                                        new HashMap<>(
+                                                p.getMetadata().getLabels() == null
+                                                        ? Map.of()
+                                                        : p.getMetadata().getLabels());
+                                labels.putAll(SandboxNodes.topologyLabels(node.get()));
+                                p.getMetadata().setLabels(labels);
                                 return p;
                             });
         } catch (KubernetesClientException e) {

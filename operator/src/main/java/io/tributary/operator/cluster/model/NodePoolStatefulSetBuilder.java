@@ -185,6 +185,13 @@ public final class NodePoolStatefulSetBuilder {
         if (pool.isController()) {
             env.add(value("TRIBUTARY_INITIAL_CONTROLLERS", model.initialControllers()));
         }
+        if (model.spec().getRack() != null && pool.isBroker()) {
+            // Kubernetes 1.35+ copies the node's zone and region labels onto the pod on binding.
+            env.add(
+                    fieldRef(
+                            "TRIBUTARY_RACK",
+                            "metadata.labels['" + model.spec().getRack().getTopologyKey() + "']"));
+        }
         env.add(value("TRIBUTARY_CONFIG_DIR", CONFIG_DIR));
         env.add(value("TRIBUTARY_DATA_DIR", DATA_DIR));
         env.add(value("TRIBUTARY_WORK_DIR", TMP_DIR + "/tributary"));
