@@ -164,10 +164,9 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
                 states.stream().filter(s -> s.pool().isBroker()).findFirst().orElseThrow();
         if (brokers.readyPods() > 0) {
             try {
-                kafka =
-                        Optional.of(
-                                observer.observe(
-                                        admins.admin(key(cluster), adminBootstrap(model))));
+                Admin admin = admins.admin(key(cluster), adminBootstrap(model));
+                kafka = Optional.of(observer.observe(admin));
+                applyDynamicConfig(cluster, model, admin);
             } catch (KafkaUnavailableException e) {
                 kafkaError = Optional.of(e.getMessage());
                 LOG.info("Brokers did not answer: {}", e.getMessage());
