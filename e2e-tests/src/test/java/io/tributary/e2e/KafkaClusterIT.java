@@ -208,6 +208,52 @@ class KafkaClusterIT {
 
     @Test
     @Order(5)
+    void aPausedClusterHoldsASpecChangeUntilResumed() throws Exception {
+        String configMapVersion = configMap().getMetadata().getResourceVersion();
+        setPause(true);
+        client.resources(KafkaCluster.class)
+                .inNamespace(clusters.namespace())
+                .withName(NAME)
+                .edit(
+                        c -> {
+                            c.getSpec().getConfig().put("log.retention.ms", "7200000");
+                            return c;
+                        });
+
+        Eventually.until(
+                client,
+                clusters.namespace(),
+                "the paused cluster to say it is paused and stalled",
+                Duration.ofSeconds(30),
+                () -> {
+                    KafkaCluster current = clusters.get(NAME);
+                    return condition(current, "ReconciliationPaused") == ConditionStatus.TRUE
+                            && condition(current, Condition.STALLED) == ConditionStatus.TRUE;
+                });
+        Thread.sleep(6_000);
+        assertThat(configMap().getMetadata().getResourceVersion())
+                .as("the paused operator changed the broker ConfigMap")
+                .isEqualTo(configMapVersion);
+        if (environment.kafkaReachable()) {
+            assertThat(brokerRetention()).isEqualTo("3600000");
+        }
+
+        setPause(false);
+        KafkaCluster resumed = clusters.awaitReady(NAME);
+
+        assertThat(resumed.getStatus().findCondition("ReconciliationPaused")).isEmpty();
+        if (environment.kafkaReachable()) {
+            Eventually.until(
+                    client,
+                    clusters.namespace(),
+                    "log.retention.ms=7200000 on broker 0 after resuming",
+                    Duration.ofSeconds(30),
+                    () -> "7200000".equals(brokerRetention()));
+        }
+    }
+
+    @Test
+    @Order(6)
     void aChangeTheApiServerRefusesIsNotStored() {
         long generation = clusters.get(NAME).getMetadata().getGeneration();
         KubernetesClientException refused =
@@ -228,7 +274,7 @@ class KafkaClusterIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aChangeTheOperatorRefusesChangesNothingAndSaysWhy() {
         Map<String, String> podsBefore = podUids();
         String stsVersion = statefulSet().getMetadata().getResourceVersion();
@@ -281,7 +327,7 @@ class KafkaClusterIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void deletingTheClusterRemovesItsResourcesAndStopsItsBrokers() {
         client.resources(KafkaCluster.class)
                 .inNamespace(clusters.namespace())
@@ -349,6 +395,50 @@ class KafkaClusterIT {
         } else {
             producer.abortTransaction();
         }
+    }
+
+    private void setPause(boolean paused) {
+        client.resources(KafkaCluster.class)
+                .inNamespace(clusters.namespace())
+                .withName(NAME)
+                .edit(
+                        c -> {
+                            Map<String, String> annotations =
+                                    c.getMetadata().getAnnotations() == null
+                                            ? new java.util.HashMap<>()
+                                            : c.getMetadata().getAnnotations();
+                            if (paused) {
+                                annotations.put("kafka.tributary.io/pause-reconciliation", "true");
+                            } else {
+                                annotations.remove("kafka.tributary.io/pause-reconciliation");
+                            }
+                            c.getMetadata().setAnnotations(annotations);
+                            return c;
+                        });
+    }
+
+    private static ConditionStatus condition(KafkaCluster cluster, String type) {
+        return cluster.getStatus() == null
+                ? null
+                : cluster.getStatus().findCondition(type).map(Condition::getStatus).orElse(null);
+    }
+
+    private String brokerRetention() throws Exception {
+        ConfigResource broker = new ConfigResource(ConfigResource.Type.BROKER, "0");
+        return kafka.admin()
+                .describeConfigs(List.of(broker))
+                .all()
+                .get(30, TimeUnit.SECONDS)
+                .get(broker)
+                .get("log.retention.ms")
+                .value();
+    }
+
+    private io.fabric8.kubernetes.api.model.ConfigMap configMap() {
+        return client.configMaps()
+                .inNamespace(clusters.namespace())
+                .withName("my-cluster-brokers-config")
+                .get();
     }
 
     private StatefulSet statefulSet() {

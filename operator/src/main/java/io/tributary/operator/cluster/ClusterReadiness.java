@@ -31,8 +31,14 @@ public final class ClusterReadiness {
             if (state.pods().size() != pool.replicas() || state.readyPods() < pool.replicas()) {
                 return waiting(
                         "PodsNotReady",
-                        "%d/%d pods of the %s pool are ready"
-                                .formatted(state.readyPods(), pool.replicas(), pool.name()));
+                        "%d/%d pods of the %s pool are ready%s"
+                                .formatted(
+                                        state.readyPods(),
+                                        pool.replicas(),
+                                        pool.name(),
+                                        PodProblems.firstProblem(state.pods())
+                                                .map(p -> "; " + p)
+                                                .orElse("")));
             }
             if (!state.allOnUpdateRevision()) {
                 return waiting(

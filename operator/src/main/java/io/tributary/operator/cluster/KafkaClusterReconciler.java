@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -28,6 +29,7 @@ import io.tributary.operator.kafka.KafkaUnavailableException;
 import io.tributary.operator.kube.DesiredStateApplier;
 import io.tributary.operator.kube.EventPublisher;
 import io.tributary.operator.kube.OwnedResourceSources;
+import io.tributary.operator.kube.SpecOrIntentChanged;
 import io.tributary.operator.status.Problem;
 import io.tributary.operator.status.StatusConditions;
 import java.time.Clock;
@@ -56,7 +58,10 @@ import org.slf4j.MDC;
  *   <li>Write the status; look again soon while not ready, and periodically when ready.
  * </ol>
  */
-@ControllerConfiguration(name = "kafkacluster")
+@ControllerConfiguration(
+        name = "kafkacluster",
+        generationAwareEventProcessing = false,
+        informer = @Informer(onUpdateFilter = SpecOrIntentChanged.class))
 public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaClusterReconciler.class);
 
@@ -109,6 +114,21 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
         KafkaClusterStatus previous = cluster.getStatus();
         String previousJson = previous == null ? "" : Serialization.asJson(previous);
         long generation = cluster.getMetadata().getGeneration();
+        if (ReconciliationPause.isPaused(cluster)) {
+            KafkaClusterStatus status = previous == null ? new KafkaClusterStatus() : previous;
+            if (status.findCondition(ReconciliationPause.CONDITION).isEmpty()) {
+                LOG.info("Reconciliation paused at generation {}", generation);
+                events.normal(
+                        cluster,
+                        ReconciliationPause.CONDITION,
+                        "changes nothing until the "
+                                + ReconciliationPause.ANNOTATION
+                                + " annotation is removed");
+            }
+            ReconciliationPause.markPaused(status, generation, clock.instant());
+            cluster.setStatus(status);
+            return patchIfChanged(cluster, previousJson).rescheduleAfter(settings.resyncInterval());
+        }
         List<NodePool> pools = NodePool.of(cluster);
         Map<String, StatefulSet> running = runningStatefulSets(cluster, pools);
 
@@ -121,6 +141,7 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
             LOG.info("Refused generation {}: {}", generation, message);
             events.warning(cluster, first.reason(), message);
             KafkaClusterStatus status = previous == null ? new KafkaClusterStatus() : previous;
+            ReconciliationPause.markResumed(status);
             StatusConditions.stalled(
                     status, generation, new Problem(first.reason(), message), clock.instant());
             cluster.setStatus(status);
@@ -183,6 +204,7 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
             LOG.info("Generation {} is ready", generation);
             events.normal(cluster, "Ready", "the cluster runs generation " + generation);
         }
+        ReconciliationPause.markResumed(outcome.status());
         cluster.setStatus(outcome.status());
         Duration next = outcome.ready() ? settings.resyncInterval() : settings.progressInterval();
         return patchIfChanged(cluster, previousJson).rescheduleAfter(next);

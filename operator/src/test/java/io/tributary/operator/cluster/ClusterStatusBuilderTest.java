@@ -67,6 +67,37 @@ class ClusterStatusBuilderTest {
     }
 
     @Test
+    void aCrashLoopingPodIsNamedWithWhereToLook() throws Exception {
+        ClusterModel model = model(cluster());
+        List<Pod> pods = pods(model, true, true, false);
+        pods.set(
+                2,
+                new PodBuilder(pods.get(2))
+                        .editStatus()
+                        .addNewContainerStatus()
+                        .withName("kafka")
+                        .withNewState()
+                        .withNewWaiting()
+                        .withReason("CrashLoopBackOff")
+                        .endWaiting()
+                        .endState()
+                        .withNewLastState()
+                        .withNewTerminated()
+                        .withExitCode(1)
+                        .endTerminated()
+                        .endLastState()
+                        .endContainerStatus()
+                        .endStatus()
+                        .build());
+        var outcome = build(null, snapshot(model, pods, Optional.of(healthy())));
+        assertThat(outcome.status().findCondition(Condition.READY).orElseThrow().getMessage())
+                .isEqualTo(
+                        "2/3 pods of the brokers pool are ready; pod my-cluster-brokers-2:"
+                                + " CrashLoopBackOff (last exit code 1; see kubectl logs"
+                                + " my-cluster-brokers-2 --previous)");
+    }
+
+    @Test
     void waitsForPodsOnAnOldTemplate() throws Exception {
         ClusterModel model = model(cluster());
         List<Pod> pods = pods(model, true, true, true);

@@ -160,6 +160,66 @@ class KafkaClusterReconcilerTest {
                         e -> assertThat(e.getReason()).isEqualTo("ListenerSecurityNotSupported"));
     }
 
+    @Test
+    void pausedClusterGetsNothingUntilTheAnnotationIsRemoved() throws Exception {
+        KafkaCluster cluster = example();
+        cluster.getMetadata()
+                .setAnnotations(
+                        new java.util.HashMap<>(
+                                java.util.Map.of(ReconciliationPause.ANNOTATION, "true")));
+        client.resource(cluster).create();
+
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(
+                        () -> {
+                            KafkaCluster current =
+                                    client.resources(KafkaCluster.class)
+                                            .withName("my-cluster")
+                                            .get();
+                            assertThat(current.getStatus()).isNotNull();
+                            assertThat(
+                                            current.getStatus()
+                                                    .findCondition(ReconciliationPause.CONDITION)
+                                                    .orElseThrow()
+                                                    .getStatus())
+                                    .isEqualTo(ConditionStatus.TRUE);
+                            assertThat(
+                                            current.getStatus()
+                                                    .findCondition("Stalled")
+                                                    .orElseThrow()
+                                                    .getReason())
+                                    .isEqualTo(ReconciliationPause.CONDITION);
+                        });
+        assertThat(client.apps().statefulSets().list().getItems()).isEmpty();
+        assertThat(client.configMaps().list().getItems()).isEmpty();
+
+        client.resources(KafkaCluster.class)
+                .withName("my-cluster")
+                .edit(
+                        c -> {
+                            c.getMetadata().getAnnotations().remove(ReconciliationPause.ANNOTATION);
+                            return c;
+                        });
+
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(
+                        () -> {
+                            assertThat(
+                                            client.apps()
+                                                    .statefulSets()
+                                                    .withName("my-cluster-brokers")
+                                                    .get())
+                                    .isNotNull();
+                            assertThat(
+                                            client.resources(KafkaCluster.class)
+                                                    .withName("my-cluster")
+                                                    .get()
+                                                    .getStatus()
+                                                    .findCondition(ReconciliationPause.CONDITION))
+                                    .isEmpty();
+                        });
+    }
+
     private static KafkaCluster example() throws Exception {
         Path file =
                 Path.of(

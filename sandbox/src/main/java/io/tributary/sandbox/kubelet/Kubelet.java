@@ -27,10 +27,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The sandbox's one node: binds every pod to itself (the scheduler's job, done simply), runs each
- * pod's containers as local processes on the pod's own loopback address, keeps its volumes, probes
- * it, reports its status, publishes its DNS names, and on deletion stops it gracefully and then
- * removes it, as a kubelet does.
+ * The kubelet of the sandbox's nodes: binds every pod to a node (the scheduler's job, done simply),
+ * runs each pod's containers as local processes on the pod's own loopback address, keeps its
+ * volumes, probes it, reports its status, publishes its DNS names, and on deletion stops it
+ * gracefully and then removes it, as a kubelet does.
  */
 public final class Kubelet implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Kubelet.class);
@@ -71,6 +71,10 @@ public final class Kubelet implements AutoCloseable {
             Duration initialBackoff) {
         this.client = client;
         this.podsDirectory = workDirectory.resolve("pods");
+        // The API server starts empty, so pods and claims a previous sandbox left on disk belong to
+        // nobody; reusing a claim would hand a new cluster an old cluster's Kafka log directories.
+        Directories.deleteRecursively(podsDirectory);
+        Directories.deleteRecursively(workDirectory.resolve("claims"));
         this.hosts = hosts;
         this.clusterDomain = clusterDomain;
         this.initialBackoff = initialBackoff;

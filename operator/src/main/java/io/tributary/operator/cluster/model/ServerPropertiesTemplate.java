@@ -50,6 +50,10 @@ public final class ServerPropertiesTemplate {
                         kafkaName(listener), listener.getPort(), listeners, advertised, protocols);
             }
         }
+        if (!pool.isController()) {
+            // Brokers reach the controllers through this listener name: Kafka needs its protocol.
+            protocols.add(0, CONTROLLER_LISTENER + ":PLAINTEXT");
+        }
         p.put("listeners", String.join(",", listeners));
         p.put("advertised.listeners", String.join(",", advertised));
         p.put("listener.security.protocol.map", String.join(",", protocols));

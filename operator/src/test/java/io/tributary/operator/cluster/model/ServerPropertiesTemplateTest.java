@@ -73,6 +73,9 @@ class ServerPropertiesTemplateTest {
         assertThat(p.get("controller.quorum.bootstrap.servers"))
                 .contains("production-controllers-0");
         assertThat(p).containsEntry("broker.rack", "${TRIBUTARY_RACK}");
+        assertThat(p.get("listener.security.protocol.map"))
+                .as("brokers reach the controllers through the CONTROLLER listener name")
+                .startsWith("CONTROLLER:PLAINTEXT,REPLICATION:PLAINTEXT");
     }
 
     @Test
