@@ -194,6 +194,10 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
             }
         }
         ClusterSnapshot snapshot = new ClusterSnapshot(model, states, kafka, kafkaError);
+        Optional<String> previousWarning =
+                Optional.ofNullable(previous)
+                        .flatMap(p -> p.findCondition(ClusterStatusBuilder.WARNING))
+                        .map(c -> c.getMessage());
         var outcome =
                 ClusterStatusBuilder.build(
                         previous,
@@ -205,6 +209,10 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
             events.normal(cluster, "Ready", "the cluster runs generation " + generation);
         }
         ReconciliationPause.markResumed(outcome.status());
+        outcome.status()
+                .findCondition(ClusterStatusBuilder.WARNING)
+                .filter(w -> previousWarning.map(m -> !m.equals(w.getMessage())).orElse(true))
+                .ifPresent(w -> events.warning(cluster, w.getReason(), w.getMessage()));
         cluster.setStatus(outcome.status());
         Duration next = outcome.ready() ? settings.resyncInterval() : settings.progressInterval();
         return patchIfChanged(cluster, previousJson).rescheduleAfter(next);

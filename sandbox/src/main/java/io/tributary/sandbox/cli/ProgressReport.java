@@ -80,7 +80,6 @@ final class ProgressReport {
         out.println("  export KUBECONFIG=" + kubeconfig);
         out.println("  kubectl get kafkaclusters,pods,statefulsets,services");
         out.println("  kubectl describe kc " + (clusters.isEmpty() ? "<name>" : clusters.get(0)));
-        out.println("  kubectl apply -f examples/kafka-topic.yaml");
         for (String name : clusters) {
             GenericKubernetesResource cluster =
                     client.genericKubernetesResources("kafka.tributary.io/v1alpha1", "KafkaCluster")
@@ -96,10 +95,19 @@ final class ProgressReport {
                         out.println();
                         out.println(
                                 "Kafka clients (" + name + ", listener " + l.get("name") + "):");
-                        out.println("  bootstrap.servers=" + l.get("bootstrapServers"));
+                        Object bootstrap = l.get("bootstrapServers");
+                        out.println("  bootstrap.servers=" + bootstrap);
                         out.println(
-                                "  Clients resolve the sandbox's names through its hosts file;"
-                                        + " start Java clients with");
+                                "  ./sandbox/kafka console-producer --bootstrap-server "
+                                        + bootstrap
+                                        + " --topic demo");
+                        out.println(
+                                "  ./sandbox/kafka console-consumer --bootstrap-server "
+                                        + bootstrap
+                                        + " --topic demo --from-beginning");
+                        out.println(
+                                "  Names resolve through the sandbox's hosts file; start other"
+                                        + " Java clients with");
                         out.println("  -Djdk.net.hosts.file=" + sandbox.hostsFile());
                     }
                 }
