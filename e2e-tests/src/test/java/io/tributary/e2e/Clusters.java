@@ -53,6 +53,25 @@ final class Clusters {
         return client.resource(cluster).create();
     }
 
+    /**
+     * Edits the cluster as {@code kubectl edit} would, trying again when the operator's status
+     * update got there first (409 Conflict), as a person would.
+     */
+    KafkaCluster edit(String name, java.util.function.UnaryOperator<KafkaCluster> change) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return client.resources(KafkaCluster.class)
+                        .inNamespace(namespace)
+                        .withName(name)
+                        .edit(change);
+            } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+                if (e.getCode() != 409 || attempt == 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     KafkaCluster get(String name) {
         return client.resources(KafkaCluster.class).inNamespace(namespace).withName(name).get();
     }

@@ -168,14 +168,12 @@ class KafkaClusterIT {
     void aSpecChangeMovesObservedGenerationWithoutRestartingAnyone() throws Exception {
         Map<String, String> podsBefore = podUids();
         KafkaCluster before = clusters.get(NAME);
-        client.resources(KafkaCluster.class)
-                .inNamespace(clusters.namespace())
-                .withName(NAME)
-                .edit(
-                        c -> {
-                            c.getSpec().getConfig().put("log.retention.ms", "3600000");
-                            return c;
-                        });
+        clusters.edit(
+                NAME,
+                c -> {
+                    c.getSpec().getConfig().put("log.retention.ms", "3600000");
+                    return c;
+                });
 
         KafkaCluster after = clusters.awaitReady(NAME);
 
@@ -211,14 +209,12 @@ class KafkaClusterIT {
     void aPausedClusterHoldsASpecChangeUntilResumed() throws Exception {
         String configMapVersion = configMap().getMetadata().getResourceVersion();
         setPause(true);
-        client.resources(KafkaCluster.class)
-                .inNamespace(clusters.namespace())
-                .withName(NAME)
-                .edit(
-                        c -> {
-                            c.getSpec().getConfig().put("log.retention.ms", "7200000");
-                            return c;
-                        });
+        clusters.edit(
+                NAME,
+                c -> {
+                    c.getSpec().getConfig().put("log.retention.ms", "7200000");
+                    return c;
+                });
 
         Eventually.until(
                 client,
@@ -260,14 +256,12 @@ class KafkaClusterIT {
                 catchThrowableOfType(
                         KubernetesClientException.class,
                         () ->
-                                client.resources(KafkaCluster.class)
-                                        .inNamespace(clusters.namespace())
-                                        .withName(NAME)
-                                        .edit(
-                                                c -> {
-                                                    c.getSpec().getBrokers().setReplicas(4);
-                                                    return c;
-                                                }));
+                                clusters.edit(
+                                        NAME,
+                                        c -> {
+                                            c.getSpec().getBrokers().setReplicas(4);
+                                            return c;
+                                        }));
         assertThat(refused.getCode()).isEqualTo(422);
         assertThat(refused.getMessage()).contains("spec.brokers.replicas");
         assertThat(clusters.get(NAME).getMetadata().getGeneration()).isEqualTo(generation);
@@ -279,14 +273,12 @@ class KafkaClusterIT {
         Map<String, String> podsBefore = podUids();
         String stsVersion = statefulSet().getMetadata().getResourceVersion();
         KafkaCluster refused =
-                client.resources(KafkaCluster.class)
-                        .inNamespace(clusters.namespace())
-                        .withName(NAME)
-                        .edit(
-                                c -> {
-                                    c.getSpec().getListeners().get(0).setTls(true);
-                                    return c;
-                                });
+                clusters.edit(
+                        NAME,
+                        c -> {
+                            c.getSpec().getListeners().get(0).setTls(true);
+                            return c;
+                        });
 
         Eventually.until(
                 client,
@@ -315,14 +307,12 @@ class KafkaClusterIT {
         assertThat(statefulSet().getMetadata().getResourceVersion()).isEqualTo(stsVersion);
         assertThat(podUids()).isEqualTo(podsBefore);
 
-        client.resources(KafkaCluster.class)
-                .inNamespace(clusters.namespace())
-                .withName(NAME)
-                .edit(
-                        c -> {
-                            c.getSpec().getListeners().get(0).setTls(false);
-                            return c;
-                        });
+        clusters.edit(
+                NAME,
+                c -> {
+                    c.getSpec().getListeners().get(0).setTls(false);
+                    return c;
+                });
         clusters.awaitReady(NAME);
     }
 
@@ -398,23 +388,21 @@ class KafkaClusterIT {
     }
 
     private void setPause(boolean paused) {
-        client.resources(KafkaCluster.class)
-                .inNamespace(clusters.namespace())
-                .withName(NAME)
-                .edit(
-                        c -> {
-                            Map<String, String> annotations =
-                                    c.getMetadata().getAnnotations() == null
-                                            ? new java.util.HashMap<>()
-                                            : c.getMetadata().getAnnotations();
-                            if (paused) {
-                                annotations.put("kafka.tributary.io/pause-reconciliation", "true");
-                            } else {
-                                annotations.remove("kafka.tributary.io/pause-reconciliation");
-                            }
-                            c.getMetadata().setAnnotations(annotations);
-                            return c;
-                        });
+        clusters.edit(
+                NAME,
+                c -> {
+                    Map<String, String> annotations =
+                            c.getMetadata().getAnnotations() == null
+                                    ? new java.util.HashMap<>()
+                                    : c.getMetadata().getAnnotations();
+                    if (paused) {
+                        annotations.put("kafka.tributary.io/pause-reconciliation", "true");
+                    } else {
+                        annotations.remove("kafka.tributary.io/pause-reconciliation");
+                    }
+                    c.getMetadata().setAnnotations(annotations);
+                    return c;
+                });
     }
 
     private static ConditionStatus condition(KafkaCluster cluster, String type) {

@@ -71,6 +71,7 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
     private final Clock clock;
     private final KafkaClusterObserver observer;
     private final DynamicConfigApplier dynamicConfig;
+    private final RollExecutor rolls;
     private final OwnedResourceSources<KafkaCluster> owned = new OwnedResourceSources<>();
 
     public KafkaClusterReconciler(
@@ -84,6 +85,7 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
         this.clock = clock;
         this.observer = new KafkaClusterObserver(settings.kafkaTimeout());
         this.dynamicConfig = new DynamicConfigApplier(settings.kafkaTimeout());
+        this.rolls = new RollExecutor(settings.kafkaTimeout(), events);
     }
 
     @Override
@@ -181,18 +183,23 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
         }
         Optional<KafkaObservation> kafka = Optional.empty();
         Optional<String> kafkaError = Optional.empty();
+        Optional<Admin> admin = Optional.empty();
         PoolState brokers =
                 states.stream().filter(s -> s.pool().isBroker()).findFirst().orElseThrow();
         if (brokers.readyPods() > 0) {
             try {
-                Admin admin = admins.admin(key(cluster), adminBootstrap(model));
-                kafka = Optional.of(observer.observe(admin));
-                applyDynamicConfig(cluster, model, admin);
+                admin = Optional.of(admins.admin(key(cluster), adminBootstrap(model)));
+                kafka = Optional.of(observer.observe(admin.get()));
+                applyDynamicConfig(cluster, model, admin.get());
             } catch (KafkaUnavailableException e) {
                 kafkaError = Optional.of(e.getMessage());
+                admin = Optional.empty();
                 LOG.info("Brokers did not answer: {}", e.getMessage());
             }
         }
+        RollExecutor.Outcome roll =
+                rolls.step(
+                        context.getClient(), cluster, model, states, kafka, admin, clock.instant());
         ClusterSnapshot snapshot = new ClusterSnapshot(model, states, kafka, kafkaError);
         Optional<String> previousWarning =
                 Optional.ofNullable(previous)
@@ -213,8 +220,14 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
                 .findCondition(ClusterStatusBuilder.WARNING)
                 .filter(w -> previousWarning.map(m -> !m.equals(w.getMessage())).orElse(true))
                 .ifPresent(w -> events.warning(cluster, w.getReason(), w.getMessage()));
+        roll.writeTo(outcome.status(), generation, clock.instant());
         cluster.setStatus(outcome.status());
-        Duration next = outcome.ready() ? settings.resyncInterval() : settings.progressInterval();
+        Duration next =
+                roll.active()
+                        ? RollExecutor.POLL.compareTo(settings.progressInterval()) < 0
+                                ? RollExecutor.POLL
+                                : settings.progressInterval()
+                        : outcome.ready() ? settings.resyncInterval() : settings.progressInterval();
         return patchIfChanged(cluster, previousJson).rescheduleAfter(next);
     }
 

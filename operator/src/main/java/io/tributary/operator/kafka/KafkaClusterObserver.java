@@ -7,9 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.apache.kafka.clients.admin.FeatureMetadata;
@@ -21,25 +18,27 @@ import org.apache.kafka.common.TopicPartitionInfo;
 
 /** Asks a cluster's brokers about themselves: one round of Admin calls, bounded by a timeout. */
 public final class KafkaClusterObserver {
-    private final Duration timeout;
+    private final AdminCall call;
 
     public KafkaClusterObserver(Duration timeout) {
-        this.timeout = timeout;
+        this.call = new AdminCall(timeout);
     }
 
     public KafkaObservation observe(Admin admin) throws KafkaUnavailableException {
         try {
             DescribeClusterResult cluster = admin.describeCluster();
-            String clusterId = get(cluster.clusterId());
-            Collection<Node> nodes = get(cluster.nodes());
+            String clusterId = call.get(cluster.clusterId());
+            Collection<Node> nodes = call.get(cluster.nodes());
             Optional<Integer> leader =
-                    Optional.of(get(admin.describeMetadataQuorum().quorumInfo()).leaderId());
+                    Optional.of(call.get(admin.describeMetadataQuorum().quorumInfo()).leaderId());
             Optional<String> metadataVersion =
-                    metadataVersion(get(admin.describeFeatures().featureMetadata()));
+                    metadataVersion(call.get(admin.describeFeatures().featureMetadata()));
             Set<String> topics =
-                    get(admin.listTopics(new ListTopicsOptions().listInternal(true)).names());
+                    call.get(admin.listTopics(new ListTopicsOptions().listInternal(true)).names());
             Map<String, TopicDescription> descriptions =
-                    topics.isEmpty() ? Map.of() : get(admin.describeTopics(topics).allTopicNames());
+                    topics.isEmpty()
+                            ? Map.of()
+                            : call.get(admin.describeTopics(topics).allTopicNames());
             int partitions = 0;
             int underReplicated = 0;
             int offline = 0;
@@ -80,18 +79,5 @@ public final class KafkaClusterObserver {
         }
         short level = range.maxVersionLevel();
         return Optional.of(MetadataVersions.name(level).orElse("level " + level));
-    }
-
-    private <T> T get(org.apache.kafka.common.KafkaFuture<T> future)
-            throws InterruptedException, KafkaUnavailableException {
-        try {
-            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new KafkaUnavailableException(
-                    cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);
-        } catch (TimeoutException e) {
-            throw new KafkaUnavailableException("no answer within " + timeout.toSeconds() + "s", e);
-        }
     }
 }

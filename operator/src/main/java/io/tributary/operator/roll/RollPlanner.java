@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
  * gathers the snapshot, asks, and does the step.
  *
  * <ol>
- *   <li>No node needs a restart: done.
+ *   <li>No node needs a restart: done, once the nodes restarted in this roll are back and in sync
+ *       (rules 2 and 3).
  *   <li>A node is gone (being deleted or not yet recreated), or restarted in this roll and not
  *       ready yet: wait for it.
  *   <li>A node restarted in this roll is not back in the in-sync replicas of all its partitions:
@@ -23,9 +24,10 @@ import java.util.stream.Collectors;
  *       takes nothing away); then by node id, with the active controller last.
  *   <li>A ready controller may restart only if, without it, a majority of all voters is still
  *       caught up with the leader; with the quorum unknown, no ready controller restarts.
- *   <li>A ready broker may restart only if no partition it is in sync for would drop below its
- *       min.insync.replicas. Partitions whose replication factor is below min.insync.replicas can
- *       never meet it and do not block (restarting cannot break a guarantee they do not have).
+ *   <li>A ready broker may restart only if the brokers reported their partitions and no partition
+ *       it is in sync for would drop below its min.insync.replicas. Partitions whose replication
+ *       factor is below min.insync.replicas can never meet it and do not block (restarting cannot
+ *       break a guarantee they do not have).
  *   <li>With rack-by-rack rolling, the ready brokers of the candidate's rack restart together when
  *       rule 7 holds for all of them at once; otherwise one node restarts.
  *   <li>The first candidate that passes restarts; if none passes, wait, naming what blocks the
@@ -39,9 +41,9 @@ public final class RollPlanner {
         List<NodeState> pending =
                 snapshot.nodes().stream().filter(NodeState::needsRestart).toList();
         if (pending.isEmpty()) {
-            return new RollStep.Done();
+            return waitForProgress(snapshot, false).orElse(new RollStep.Done());
         }
-        Optional<RollStep> progress = waitForProgress(snapshot);
+        Optional<RollStep> progress = waitForProgress(snapshot, true);
         if (progress.isPresent()) {
             return progress.get();
         }
@@ -59,7 +61,7 @@ public final class RollPlanner {
         return new RollStep.Wait(firstBlock, true);
     }
 
-    private static Optional<RollStep> waitForProgress(RollSnapshot snapshot) {
+    private static Optional<RollStep> waitForProgress(RollSnapshot snapshot, boolean pause) {
         for (NodeState node : snapshot.nodes()) {
             if (!node.present()) {
                 return Optional.of(
@@ -91,7 +93,8 @@ public final class RollPlanner {
                                 false));
             }
         }
-        if (snapshot.lastNodeBackAt().isPresent()
+        if (pause
+                && snapshot.lastNodeBackAt().isPresent()
                 && snapshot.lastNodeBackAt()
                         .get()
                         .plus(snapshot.options().pauseBetweenNodes())
@@ -133,6 +136,12 @@ public final class RollPlanner {
                     return quorum;
                 }
             }
+        }
+        if (ready.stream().anyMatch(NodeState::isBroker) && !snapshot.partitionsKnown()) {
+            return Optional.of(
+                    "the brokers could not be asked about their partitions, so %s cannot restart"
+                                    .formatted(describe(ready))
+                            + " safely");
         }
         if (ready.stream().anyMatch(NodeState::isBroker)) {
             List<String> blocking = new ArrayList<>();

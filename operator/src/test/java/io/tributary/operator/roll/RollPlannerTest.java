@@ -41,6 +41,59 @@ class RollPlannerTest {
                                 healthyPartitions()),
                         "done"),
                 new Case(
+                        "the last restarted broker still starting keeps the roll open",
+                        snapshot(
+                                List.of(broker(0), broker(1), notReady(restarted(broker(2)))),
+                                healthy(),
+                                healthyPartitions()),
+                        "wait progress: pod k-brokers-2 is starting"),
+                new Case(
+                        "the last restarted broker out of the ISR keeps the roll open",
+                        snapshot(
+                                List.of(broker(0), broker(1), restarted(broker(2))),
+                                healthy(),
+                                List.of(
+                                        partition(
+                                                "orders", 0, List.of(0, 1, 2), List.of(0, 1), 2))),
+                        "wait progress: broker 2 is catching up on 1 partitions (orders-0)"),
+                new Case(
+                        "the last restarted broker back and in sync ends the roll despite a pause",
+                        withOptions(
+                                withLastBack(
+                                        snapshot(
+                                                List.of(broker(0), broker(1), restarted(broker(2))),
+                                                healthy(),
+                                                healthyPartitions()),
+                                        NOW.minusSeconds(1)),
+                                new RollOptions(Duration.ofMinutes(5), false)),
+                        "done"),
+                new Case(
+                        "with the brokers unreachable, a ready broker does not restart",
+                        RollSnapshot.withoutKafka(
+                                List.of(pending(broker(0)), broker(1), broker(2)),
+                                RollOptions.defaults(),
+                                Optional.empty(),
+                                NOW),
+                        "wait safety: the brokers could not be asked about their partitions, so"
+                                + " broker 0 cannot restart safely"),
+                new Case(
+                        "with the brokers unreachable, a broker that is down restarts",
+                        RollSnapshot.withoutKafka(
+                                List.of(pending(notReady(broker(0))), broker(1), broker(2)),
+                                RollOptions.defaults(),
+                                Optional.empty(),
+                                NOW),
+                        "restart k-brokers-0"),
+                new Case(
+                        "with the brokers unreachable, a ready combined node does not restart",
+                        RollSnapshot.withoutKafka(
+                                List.of(pending(combined(0)), combined(1), combined(2)),
+                                RollOptions.defaults(),
+                                Optional.empty(),
+                                NOW),
+                        "wait safety: the KRaft quorum's state is unknown, so controller 0 cannot"
+                                + " restart safely"),
+                new Case(
                         "a ready broker whose partitions stay above min ISR restarts",
                         snapshot(
                                 List.of(pending(broker(0)), broker(1), broker(2)),
@@ -439,11 +492,23 @@ class RollPlannerTest {
 
     private static RollSnapshot withOptions(RollSnapshot s, RollOptions options) {
         return new RollSnapshot(
-                s.nodes(), s.quorum(), s.partitions(), options, s.lastNodeBackAt(), s.now());
+                s.nodes(),
+                s.quorum(),
+                s.partitions(),
+                options,
+                s.lastNodeBackAt(),
+                s.now(),
+                s.partitionsKnown());
     }
 
     private static RollSnapshot withLastBack(RollSnapshot s, Instant lastBack) {
         return new RollSnapshot(
-                s.nodes(), s.quorum(), s.partitions(), s.options(), Optional.of(lastBack), s.now());
+                s.nodes(),
+                s.quorum(),
+                s.partitions(),
+                s.options(),
+                Optional.of(lastBack),
+                s.now(),
+                s.partitionsKnown());
     }
 }

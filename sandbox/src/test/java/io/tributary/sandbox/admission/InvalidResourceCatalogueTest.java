@@ -216,6 +216,36 @@ class InvalidResourceCatalogueTest {
                         set("/spec/rebalance/throttleBytesPerSecond", "10"),
                         "spec.rebalance.throttleBytesPerSecond",
                         "greater than or equal to 1024"),
+                create(
+                        "negative pause between restarts",
+                        CLUSTER,
+                        set("/spec/rollout/pauseSeconds", "-1"),
+                        "spec.rollout.pauseSeconds",
+                        "greater than or equal to 0"),
+                create(
+                        "pause between restarts over an hour",
+                        CLUSTER,
+                        set("/spec/rollout/pauseSeconds", "3601"),
+                        "spec.rollout.pauseSeconds",
+                        "less than or equal to 3600"),
+                create(
+                        "roll reported stalled too soon",
+                        CLUSTER,
+                        set("/spec/rollout/stalledAfterSeconds", "10"),
+                        "spec.rollout.stalledAfterSeconds",
+                        "greater than or equal to 30"),
+                create(
+                        "pause between restarts as a duration string",
+                        CLUSTER,
+                        set("/spec/rollout/pauseSeconds", "30s"),
+                        "spec.rollout.pauseSeconds",
+                        "must be of type integer"),
+                create(
+                        "rack by rack as a word",
+                        CLUSTER,
+                        set("/spec/rollout/rackByRack", "yes"),
+                        "spec.rollout.rackByRack",
+                        "must be of type boolean"),
                 update(
                         "changing the storage type",
                         CLUSTER,

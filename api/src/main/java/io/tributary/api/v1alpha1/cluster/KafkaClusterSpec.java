@@ -27,7 +27,8 @@ import java.util.Map;
     "config",
     "rack",
     "podTemplate",
-    "rebalance"
+    "rebalance",
+    "rollout"
 })
 @ValidationRule(
         value = "has(self.controllers) || self.brokers.replicas in [1, 3, 5]",
@@ -146,6 +147,10 @@ public class KafkaClusterSpec {
     @JsonPropertyDescription("How partitions are moved when brokers are added or removed.")
     private RebalanceSpec rebalance = new RebalanceSpec();
 
+    @Default("{}")
+    @JsonPropertyDescription("How rolling restarts are paced.")
+    private RolloutSpec rollout = new RolloutSpec();
+
     public KafkaVersion getKafkaVersion() {
         return kafkaVersion;
     }
@@ -240,5 +245,13 @@ public class KafkaClusterSpec {
 
     public void setRebalance(RebalanceSpec rebalance) {
         this.rebalance = rebalance;
+    }
+
+    public RolloutSpec getRollout() {
+        return rollout;
+    }
+
+    public void setRollout(RolloutSpec rollout) {
+        this.rollout = rollout;
     }
 }

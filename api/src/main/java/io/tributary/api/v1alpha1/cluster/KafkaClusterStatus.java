@@ -18,7 +18,8 @@ import java.util.List;
     "brokersReady",
     "listeners",
     "nodes",
-    "health"
+    "health",
+    "roll"
 })
 public class KafkaClusterStatus extends ResourceStatus {
     @JsonPropertyDescription("The Kafka cluster id, kept for the life of the cluster.")
@@ -41,6 +42,10 @@ public class KafkaClusterStatus extends ResourceStatus {
 
     @JsonPropertyDescription("Partition and controller health as the brokers report it.")
     private ClusterHealth health;
+
+    @JsonPropertyDescription(
+            "The rolling restart under way, if any: why, which pods are done and which remain.")
+    private RollStatus roll;
 
     public String getClusterId() {
         return clusterId;
@@ -96,5 +101,13 @@ public class KafkaClusterStatus extends ResourceStatus {
 
     public void setHealth(ClusterHealth health) {
         this.health = health;
+    }
+
+    public RollStatus getRoll() {
+        return roll;
+    }
+
+    public void setRoll(RollStatus roll) {
+        this.roll = roll;
     }
 }
