@@ -17,12 +17,9 @@ import io.tributary.operator.cluster.model.ClusterLabels;
 import io.tributary.operator.cluster.model.ClusterModel;
 import io.tributary.operator.cluster.model.DesiredClusterResources;
 import io.tributary.operator.cluster.model.NodePool;
-import io.tributary.operator.cluster.model.ServerPropertiesTemplate;
 import io.tributary.operator.config.DynamicBrokerConfigs;
 import io.tributary.operator.config.OperatorSettings;
 import io.tributary.operator.kafka.AdminConnections;
-import io.tributary.operator.kafka.DynamicConfigApplier;
-import io.tributary.operator.kafka.DynamicConfigDiff;
 import io.tributary.operator.kafka.KafkaClusterObserver;
 import io.tributary.operator.kafka.KafkaObservation;
 import io.tributary.operator.kafka.KafkaUnavailableException;
@@ -70,7 +67,7 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
     private final EventPublisher events;
     private final Clock clock;
     private final KafkaClusterObserver observer;
-    private final DynamicConfigApplier dynamicConfig;
+    private final LiveChanges liveChanges;
     private final RollExecutor rolls;
     private final OwnedResourceSources<KafkaCluster> owned = new OwnedResourceSources<>();
 
@@ -84,7 +81,7 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
         this.events = events;
         this.clock = clock;
         this.observer = new KafkaClusterObserver(settings.kafkaTimeout());
-        this.dynamicConfig = new DynamicConfigApplier(settings.kafkaTimeout());
+        this.liveChanges = new LiveChanges(settings.kafkaTimeout(), events);
         this.rolls = new RollExecutor(settings.kafkaTimeout(), events);
     }
 
@@ -136,6 +133,7 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
 
         List<Problem> refusals = new ArrayList<>(ClusterSpecValidator.refusals(cluster.getSpec()));
         refusals.addAll(ClusterChangeValidator.refusals(pools, running));
+        refusals.addAll(KafkaVersionChange.refusals(cluster.getSpec(), previous));
         if (!refusals.isEmpty()) {
             Problem first = refusals.get(0);
             String message =
@@ -190,7 +188,7 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
             try {
                 admin = Optional.of(admins.admin(key(cluster), adminBootstrap(model)));
                 kafka = Optional.of(observer.observe(admin.get()));
-                applyDynamicConfig(cluster, model, admin.get());
+                liveChanges.applyDynamicConfig(cluster, model, admin.get());
             } catch (KafkaUnavailableException e) {
                 kafkaError = Optional.of(e.getMessage());
                 admin = Optional.empty();
@@ -200,6 +198,15 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
         RollExecutor.Outcome roll =
                 rolls.step(
                         context.getClient(), cluster, model, states, kafka, admin, clock.instant());
+        if (!roll.active() && admin.isPresent() && allNodesCurrentAndReady(states)) {
+            try {
+                if (liveChanges.finaliseMetadataVersion(cluster, admin.get())) {
+                    kafka = Optional.of(observer.observe(admin.get()));
+                }
+            } catch (KafkaUnavailableException e) {
+                LOG.info("Could not finalise metadata.version: {}", e.getMessage());
+            }
+        }
         ClusterSnapshot snapshot = new ClusterSnapshot(model, states, kafka, kafkaError);
         Optional<String> previousWarning =
                 Optional.ofNullable(previous)
@@ -257,35 +264,9 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
         }
     }
 
-    /**
-     * Applies the cluster-wide configs Kafka can change at run time; they are not part of the pods'
-     * restart hash, so changing them restarts nothing.
-     */
-    private void applyDynamicConfig(KafkaCluster cluster, ClusterModel model, Admin admin)
-            throws KafkaUnavailableException {
-        Set<String> clusterWide = DynamicBrokerConfigs.clusterWide();
-        Map<String, String> desired = new java.util.TreeMap<>();
-        ServerPropertiesTemplate.properties(
-                        model.spec(), model.brokerPool(), model.controllerQuorumAddresses())
-                .forEach(
-                        (key, value) -> {
-                            if (clusterWide.contains(key) && !value.contains("${")) {
-                                desired.put(key, value);
-                            }
-                        });
-        DynamicConfigDiff diff = dynamicConfig.apply(admin, desired);
-        if (!diff.isEmpty()) {
-            String message = "applied without a restart: " + describe(diff);
-            LOG.info("Broker config {}", message);
-            events.normal(cluster, "ConfigApplied", message);
-        }
-    }
-
-    private static String describe(DynamicConfigDiff diff) {
-        List<String> parts = new ArrayList<>();
-        diff.set().forEach((k, v) -> parts.add(k + "=" + v));
-        diff.delete().forEach(k -> parts.add(k + " removed"));
-        return String.join(", ", parts);
+    private static boolean allNodesCurrentAndReady(List<PoolState> states) {
+        return states.stream()
+                .allMatch(s -> s.allOnUpdateRevision() && s.readyPods() == s.pool().replicas());
     }
 
     private Map<String, StatefulSet> runningStatefulSets(

@@ -41,7 +41,7 @@ final class RollExecutor {
     private static final Logger LOG = LoggerFactory.getLogger(RollExecutor.class);
 
     /** How soon the reconciler looks again while a roll is under way. */
-    static final Duration POLL = Duration.ofSeconds(2);
+    static final Duration POLL = Duration.ofSeconds(1);
 
     static final String CONDITION = "RollingRestart";
 

@@ -30,7 +30,8 @@ public final class ReadyTimeBenchmark {
         int steadySeconds = args.length > 1 ? Integer.parseInt(args[1]) : 120;
         PrintStream out = System.out;
         Path root = Path.of(System.getProperty("tributary.root", ".")).toAbsolutePath().normalize();
-        Path work = root.resolve("sandbox").resolve("target").resolve("benchmark");
+        Path work =
+                Path.of(System.getProperty("tributary.work", "target/benchmark")).toAbsolutePath();
         Path example = root.resolve("examples").resolve("kafka-cluster.yaml");
         String name = KubectlApply.nameOf(example);
 
@@ -94,7 +95,7 @@ public final class ReadyTimeBenchmark {
         }
     }
 
-    private static void awaitReady(
+    static void awaitReady(
             KubernetesClient client, String namespace, String name, OperatorProcess operator)
             throws InterruptedException {
         long deadline = System.nanoTime() + READY_LIMIT.toNanos();
