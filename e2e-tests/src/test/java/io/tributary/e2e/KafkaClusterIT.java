@@ -437,11 +437,17 @@ class KafkaClusterIT {
                 .get();
     }
 
+    /** Each pod's uid and container restart count: what changes when a pod restarts. */
     private Map<String, String> podUids() {
         return client.pods().inNamespace(clusters.namespace()).list().getItems().stream()
                 .collect(
                         Collectors.toMap(
                                 p -> p.getMetadata().getName(),
-                                (Pod p) -> p.getMetadata().getUid()));
+                                (Pod p) ->
+                                        p.getMetadata().getUid()
+                                                + " restarts "
+                                                + p.getStatus().getContainerStatuses().stream()
+                                                        .mapToInt(c -> c.getRestartCount())
+                                                        .sum()));
     }
 }

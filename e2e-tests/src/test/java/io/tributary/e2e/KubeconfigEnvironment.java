@@ -71,6 +71,19 @@ final class KubeconfigEnvironment implements TributaryEnvironment {
     }
 
     @Override
+    public void killKafka(String namespace, String pod) {
+        // The broker image execs the JVM as process 1 of the container.
+        try (var exec =
+                client.pods()
+                        .inNamespace(namespace)
+                        .withName(pod)
+                        .inContainer("kafka")
+                        .exec("kill", "-9", "1")) {
+            exec.exitCode().join();
+        }
+    }
+
+    @Override
     public String name() {
         return "kubeconfig";
     }

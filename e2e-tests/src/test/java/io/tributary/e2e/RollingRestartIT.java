@@ -186,6 +186,75 @@ class RollingRestartIT {
         }
     }
 
+    @Test
+    @Order(4)
+    void aBrokerKilledDuringARollIsWaitedForAndTheRollCompletes() throws Exception {
+        try (PodHistory history = new PodHistory(client, clusters.namespace());
+                ContinuousProducer producer = new ContinuousProducer(kafka, "orders")) {
+            clusters.edit(
+                    NAME,
+                    c -> {
+                        c.getMetadata()
+                                .getAnnotations()
+                                .put("kafka.tributary.io/manual-roll", "true");
+                        return c;
+                    });
+            String[] killed = new String[1];
+            Eventually.until(
+                    client,
+                    clusters.namespace(),
+                    "a first pod restarted by the roll, with more to go",
+                    ROLL_TIMEOUT,
+                    () -> {
+                        var roll = clusters.get(NAME).getStatus().getRoll();
+                        if (roll == null || roll.getRestarted().isEmpty()) {
+                            return false;
+                        }
+                        killed[0] = roll.getRestarted().get(0);
+                        return true;
+                    });
+            environment.killKafka(clusters.namespace(), killed[0]);
+
+            Eventually.until(
+                    client,
+                    clusters.namespace(),
+                    "the roll to say it waits for " + killed[0],
+                    Duration.ofSeconds(60),
+                    () -> {
+                        var roll = clusters.get(NAME).getStatus().getRoll();
+                        return roll != null
+                                && roll.getMessage() != null
+                                && roll.getMessage().contains(killed[0]);
+                    });
+            Eventually.until(
+                    client,
+                    clusters.namespace(),
+                    "the roll to finish after " + killed[0] + " came back",
+                    ROLL_TIMEOUT,
+                    () -> {
+                        KafkaCluster current = clusters.get(NAME);
+                        return current.getStatus().getRoll() == null
+                                && Clusters.isReadyForCurrentGeneration(current);
+                    });
+            producer.stop();
+
+            assertThat(history.incarnations())
+                    .as("each pod replaced once; the killed one restarted in place")
+                    .allSatisfy((pod, count) -> assertThat(count).isEqualTo(2));
+            assertThat(
+                            client.pods()
+                                    .inNamespace(clusters.namespace())
+                                    .withName(killed[0])
+                                    .get()
+                                    .getStatus()
+                                    .getContainerStatuses()
+                                    .get(0)
+                                    .getRestartCount())
+                    .isGreaterThanOrEqualTo(1);
+            assertThat(producer.failures()).as("failed sends").isEmpty();
+        }
+    }
+
     private void awaitRollOf(KafkaCluster changed, String reason) {
         Eventually.until(
                 client,

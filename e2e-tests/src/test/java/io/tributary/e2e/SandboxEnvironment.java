@@ -21,6 +21,15 @@ final class SandboxEnvironment implements TributaryEnvironment {
     }
 
     @Override
+    public void killKafka(String namespace, String pod) {
+        long pid =
+                sandbox.kubelet()
+                        .pid(namespace, pod, "kafka")
+                        .orElseThrow(() -> new IllegalStateException(pod + " runs no Kafka"));
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+    }
+
+    @Override
     public KubernetesClient client() {
         return sandbox.client();
     }

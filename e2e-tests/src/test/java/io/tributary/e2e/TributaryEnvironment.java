@@ -24,6 +24,9 @@ public interface TributaryEnvironment extends AutoCloseable {
     /** Starts the operator again after {@link #stopOperator()}. */
     void startOperator();
 
+    /** Kills the pod's Kafka container with SIGKILL, as the OOM killer or a node fault would. */
+    void killKafka(String namespace, String pod);
+
     /** A short name for reports, for example {@code sandbox}. */
     String name();
 
