@@ -1,6 +1,5 @@
 package io.tributary.operator.cluster;
 
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -15,15 +14,12 @@ import io.tributary.api.v1alpha1.cluster.KafkaCluster;
 import io.tributary.api.v1alpha1.cluster.KafkaClusterStatus;
 import io.tributary.operator.cluster.model.ClusterLabels;
 import io.tributary.operator.cluster.model.ClusterModel;
-import io.tributary.operator.cluster.model.DesiredClusterResources;
 import io.tributary.operator.cluster.model.NodePool;
-import io.tributary.operator.config.DynamicBrokerConfigs;
 import io.tributary.operator.config.OperatorSettings;
 import io.tributary.operator.kafka.AdminConnections;
 import io.tributary.operator.kafka.KafkaClusterObserver;
 import io.tributary.operator.kafka.KafkaObservation;
 import io.tributary.operator.kafka.KafkaUnavailableException;
-import io.tributary.operator.kube.DesiredStateApplier;
 import io.tributary.operator.kube.EventPublisher;
 import io.tributary.operator.kube.OwnedResourceSources;
 import io.tributary.operator.kube.SpecOrIntentChanged;
@@ -157,10 +153,7 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
                         cluster.getSpec().getImage() != null
                                 ? cluster.getSpec().getImage()
                                 : settings.brokerImage(cluster.getSpec().getKafkaVersion()));
-        for (HasMetadata desired :
-                DesiredClusterResources.build(model, DynamicBrokerConfigs.clusterWide())) {
-            apply(cluster, desired, context);
-        }
+        new ClusterResourceWriter(context.getClient(), owned, events).write(cluster, model);
 
         List<PoolState> states = new ArrayList<>();
         for (NodePool pool : model.pools()) {
@@ -236,32 +229,6 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
                                 : settings.progressInterval()
                         : outcome.ready() ? settings.resyncInterval() : settings.progressInterval();
         return patchIfChanged(cluster, previousJson).rescheduleAfter(next);
-    }
-
-    private void apply(KafkaCluster cluster, HasMetadata desired, Context<KafkaCluster> context) {
-        @SuppressWarnings("unchecked")
-        Class<HasMetadata> type = (Class<HasMetadata>) desired.getClass();
-        Optional<HasMetadata> actual =
-                owned.get(
-                        type,
-                        desired.getMetadata().getNamespace(),
-                        desired.getMetadata().getName());
-        var applied = new DesiredStateApplier(context.getClient()).apply(desired, actual);
-        if (applied.change() != DesiredStateApplier.Change.UNCHANGED) {
-            owned.remember(cluster, applied.resource(), actual.orElse(null));
-            String what = desired.getKind() + " " + desired.getMetadata().getName();
-            LOG.info(
-                    "{} {}",
-                    applied.change() == DesiredStateApplier.Change.CREATED ? "Created" : "Updated",
-                    what);
-            events.normal(
-                    cluster,
-                    applied.change() == DesiredStateApplier.Change.CREATED ? "Created" : "Updated",
-                    (applied.change() == DesiredStateApplier.Change.CREATED
-                                    ? "created "
-                                    : "updated ")
-                            + what);
-        }
     }
 
     private static boolean allNodesCurrentAndReady(List<PoolState> states) {
