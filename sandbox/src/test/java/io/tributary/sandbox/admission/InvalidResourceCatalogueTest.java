@@ -243,7 +243,7 @@ class InvalidResourceCatalogueTest {
                 create(
                         "rack by rack as a word",
                         CLUSTER,
-                        set("/spec/rollout/rackByRack", "yes"),
+                        set("/spec/rollout/rackByRack", "sometimes"),
                         "spec.rollout.rackByRack",
                         "must be of type boolean"),
                 update(
