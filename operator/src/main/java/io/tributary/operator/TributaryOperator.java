@@ -7,6 +7,7 @@ import io.tributary.operator.cluster.KafkaClusterReconciler;
 import io.tributary.operator.config.OperatorSettings;
 import io.tributary.operator.kafka.AdminConnections;
 import io.tributary.operator.kube.EventPublisher;
+import io.tributary.operator.topic.KafkaTopicReconciler;
 import java.time.Clock;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -47,6 +48,13 @@ public final class TributaryOperator implements AutoCloseable {
                                         .withUseSSAToPatchPrimaryResource(false));
         operator.register(
                 new KafkaClusterReconciler(settings, admins, events, Clock.systemUTC()),
+                c -> {
+                    if (!settings.namespaces().isEmpty()) {
+                        c.settingNamespaces(settings.namespaces());
+                    }
+                });
+        operator.register(
+                new KafkaTopicReconciler(settings, admins, events, Clock.systemUTC()),
                 c -> {
                     if (!settings.namespaces().isEmpty()) {
                         c.settingNamespaces(settings.namespaces());

@@ -12,6 +12,7 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.tributary.api.v1alpha1.cluster.KafkaCluster;
 import io.tributary.api.v1alpha1.cluster.KafkaClusterStatus;
+import io.tributary.operator.cluster.model.AdminBootstrap;
 import io.tributary.operator.cluster.model.ClusterLabels;
 import io.tributary.operator.cluster.model.ClusterModel;
 import io.tributary.operator.cluster.model.NodePool;
@@ -248,17 +249,8 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
         return running;
     }
 
-    /** The brokers' replication listener, which only the operator and the brokers use. */
     static String adminBootstrap(ClusterModel model) {
-        NodePool brokers = model.brokerPool();
-        List<String> addresses = new ArrayList<>();
-        for (int ordinal = 0; ordinal < brokers.replicas(); ordinal++) {
-            addresses.add(
-                    model.names().podFqdn(brokers, ordinal)
-                            + ":"
-                            + io.tributary.operator.cluster.model.NodePorts.REPLICATION);
-        }
-        return String.join(",", addresses);
+        return AdminBootstrap.of(model.names(), model.brokerPool());
     }
 
     private static boolean isReadyForGeneration(KafkaClusterStatus status, long generation) {

@@ -13,7 +13,8 @@ import io.tributary.api.v1alpha1.ResourceStatus;
     "topicName",
     "topicId",
     "partitions",
-    "replicationFactor"
+    "replicationFactor",
+    "drift"
 })
 public class KafkaTopicStatus extends ResourceStatus {
     @JsonPropertyDescription("Name of the topic in Kafka.")
@@ -27,6 +28,12 @@ public class KafkaTopicStatus extends ResourceStatus {
 
     @JsonPropertyDescription("Replication factor the topic has in Kafka.")
     private Integer replicationFactor;
+
+    @io.fabric8.generator.annotation.Size(max = 100)
+    @JsonPropertyDescription(
+            "How the topic in Kafka differed from the spec when last looked at, one line per"
+                    + " difference; the operator then brings Kafka to the spec where it can.")
+    private java.util.List<String> drift;
 
     public String getTopicName() {
         return topicName;
@@ -58,5 +65,13 @@ public class KafkaTopicStatus extends ResourceStatus {
 
     public void setReplicationFactor(Integer replicationFactor) {
         this.replicationFactor = replicationFactor;
+    }
+
+    public java.util.List<String> getDrift() {
+        return drift;
+    }
+
+    public void setDrift(java.util.List<String> drift) {
+        this.drift = drift;
     }
 }

@@ -1,0 +1,287 @@
+package io.tributary.operator.topic;
+
+import io.tributary.operator.kafka.KafkaUnavailableException;
+import io.tributary.operator.kafka.RequestBatcher;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.AlterConfigsOptions;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewPartitionReassignment;
+import org.apache.kafka.clients.admin.NewPartitions;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.ApiException;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+
+/**
+ * One cluster's topics through the Admin API. Describes and creates are batched across topics (one
+ * describeTopics and one describeConfigs, or one createTopics, for many reconciles at once); the
+ * rarer writes go one by one. Kafka judges config names and values: what it refuses comes back as
+ * {@link TopicWriteResult.Outcome#REFUSED}, what may pass as {@code RETRY}.
+ */
+public final class TopicAdmin implements AutoCloseable {
+    private static final int MAX_BATCH = 500;
+    private static final int QUEUE = 20_000;
+    private static final Duration LINGER = Duration.ofMillis(10);
+
+    /** A topic as described, or why it could not be. */
+    record Described(Optional<ObservedTopic> topic, String error) {}
+
+    private final Admin admin;
+    private final Duration timeout;
+    private final RequestBatcher<String, Described> describes;
+    private final RequestBatcher<TopicAction.Create, TopicWriteResult> creates;
+
+    public TopicAdmin(Admin admin, Duration timeout) {
+        this.admin = admin;
+        this.timeout = timeout;
+        this.describes =
+                new RequestBatcher<>("topic-describe", this::describeAll, MAX_BATCH, QUEUE, LINGER);
+        this.creates =
+                new RequestBatcher<>("topic-create", this::createAll, MAX_BATCH, QUEUE, LINGER);
+    }
+
+    public Admin admin() {
+        return admin;
+    }
+
+    /** The topic as Kafka has it, or empty when it does not exist. */
+    public Optional<ObservedTopic> describe(String topic)
+            throws KafkaUnavailableException, InterruptedException {
+        Described described = await(describes.submit(topic));
+        if (described.error() != null) {
+            throw new KafkaUnavailableException(described.error(), null);
+        }
+        return described.topic();
+    }
+
+    /** The registered brokers and their racks. */
+    public Map<Integer, Optional<String>> brokers()
+            throws KafkaUnavailableException, InterruptedException {
+        Map<Integer, Optional<String>> brokers = new TreeMap<>();
+        for (Node node : await(admin.describeCluster().nodes())) {
+            brokers.put(node.id(), Optional.ofNullable(node.rack()));
+        }
+        return brokers;
+    }
+
+    public TopicWriteResult apply(TopicAction action) throws InterruptedException {
+        try {
+            if (action instanceof TopicAction.Create create) {
+                return await(creates.submit(create));
+            }
+            if (action instanceof TopicAction.AlterConfig alter) {
+                return alterConfig(alter);
+            }
+            if (action instanceof TopicAction.IncreasePartitions increase) {
+                List<List<Integer>> assignments = new ArrayList<>(increase.assignments().values());
+                await(
+                        admin.createPartitions(
+                                        Map.of(
+                                                increase.topic(),
+                                                NewPartitions.increaseTo(
+                                                        increase.total(), assignments)))
+                                .all());
+                return TopicWriteResult.DONE;
+            }
+            if (action instanceof TopicAction.Reassign reassign) {
+                Map<TopicPartition, Optional<NewPartitionReassignment>> moves = new HashMap<>();
+                reassign.assignments()
+                        .forEach(
+                                (partition, replicas) ->
+                                        moves.put(
+                                                new TopicPartition(reassign.topic(), partition),
+                                                Optional.of(
+                                                        new NewPartitionReassignment(replicas))));
+                await(admin.alterPartitionReassignments(moves).all());
+                return TopicWriteResult.DONE;
+            }
+            throw new IllegalArgumentException("unknown action " + action);
+        } catch (KafkaUnavailableException e) {
+            return classify(e.getCause() == null ? e : e.getCause());
+        }
+    }
+
+    /** Whether replicas of the topic are still moving. */
+    public boolean reassigning(String topic)
+            throws KafkaUnavailableException, InterruptedException {
+        return await(admin.listPartitionReassignments().reassignments()).keySet().stream()
+                .anyMatch(tp -> tp.topic().equals(topic));
+    }
+
+    public TopicWriteResult delete(String topic) throws InterruptedException {
+        try {
+            await(admin.deleteTopics(List.of(topic)).all());
+            return TopicWriteResult.DONE;
+        } catch (KafkaUnavailableException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof UnknownTopicOrPartitionException) {
+                return TopicWriteResult.DONE;
+            }
+            return classify(cause);
+        }
+    }
+
+    private TopicWriteResult alterConfig(TopicAction.AlterConfig alter)
+            throws KafkaUnavailableException, InterruptedException {
+        List<AlterConfigOp> ops = new ArrayList<>();
+        alter.set()
+                .forEach(
+                        (k, v) ->
+                                ops.add(
+                                        new AlterConfigOp(
+                                                new ConfigEntry(k, v), AlterConfigOp.OpType.SET)));
+        alter.delete()
+                .forEach(
+                        k ->
+                                ops.add(
+                                        new AlterConfigOp(
+                                                new ConfigEntry(k, null),
+                                                AlterConfigOp.OpType.DELETE)));
+        Map<ConfigResource, Collection<AlterConfigOp>> change =
+                Map.of(new ConfigResource(ConfigResource.Type.TOPIC, alter.topic()), ops);
+        await(
+                admin.incrementalAlterConfigs(change, new AlterConfigsOptions().validateOnly(true))
+                        .all());
+        await(admin.incrementalAlterConfigs(change).all());
+        return TopicWriteResult.DONE;
+    }
+
+    private Map<String, Described> describeAll(List<String> topics) {
+        Map<String, Described> answers = new HashMap<>();
+        Map<String, KafkaFuture<TopicDescription>> futures =
+                admin.describeTopics(topics).topicNameValues();
+        List<ConfigResource> existing = new ArrayList<>();
+        Map<String, TopicDescription> descriptions = new HashMap<>();
+        for (String topic : topics) {
+            try {
+                descriptions.put(topic, await(futures.get(topic)));
+                existing.add(new ConfigResource(ConfigResource.Type.TOPIC, topic));
+            } catch (KafkaUnavailableException e) {
+                answers.put(
+                        topic,
+                        e.getCause() instanceof UnknownTopicOrPartitionException
+                                ? new Described(Optional.empty(), null)
+                                : new Described(Optional.empty(), e.getMessage()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+        if (existing.isEmpty()) {
+            return answers;
+        }
+        Map<ConfigResource, Config> configs;
+        try {
+            configs = await(admin.describeConfigs(existing).all());
+        } catch (KafkaUnavailableException e) {
+            descriptions
+                    .keySet()
+                    .forEach(t -> answers.put(t, new Described(Optional.empty(), e.getMessage())));
+            return answers;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        descriptions.forEach(
+                (topic, description) -> {
+                    Map<String, String> set = new TreeMap<>();
+                    Config config =
+                            configs.get(new ConfigResource(ConfigResource.Type.TOPIC, topic));
+                    if (config != null) {
+                        for (ConfigEntry entry : config.entries()) {
+                            if (entry.source() == ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG) {
+                                set.put(entry.name(), entry.value());
+                            }
+                        }
+                    }
+                    List<List<Integer>> replicas = new ArrayList<>();
+                    for (TopicPartitionInfo partition : description.partitions()) {
+                        replicas.add(partition.replicas().stream().map(Node::id).toList());
+                    }
+                    answers.put(
+                            topic,
+                            new Described(
+                                    Optional.of(
+                                            new ObservedTopic(
+                                                    topic,
+                                                    description.topicId().toString(),
+                                                    replicas,
+                                                    set)),
+                                    null));
+                });
+        return answers;
+    }
+
+    private Map<TopicAction.Create, TopicWriteResult> createAll(List<TopicAction.Create> creates) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (TopicAction.Create create : creates) {
+            topics.add(
+                    new NewTopic(
+                                    create.topic(),
+                                    create.partitions(),
+                                    create.replicationFactor().map(Integer::shortValue))
+                            .configs(create.config()));
+        }
+        Map<String, KafkaFuture<Void>> futures = admin.createTopics(topics).values();
+        Map<TopicAction.Create, TopicWriteResult> answers = new HashMap<>();
+        for (TopicAction.Create create : creates) {
+            try {
+                await(futures.get(create.topic()));
+                answers.put(create, TopicWriteResult.DONE);
+            } catch (KafkaUnavailableException e) {
+                answers.put(create, classify(e.getCause() == null ? e : e.getCause()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+        return answers;
+    }
+
+    /** Kafka's refusals of what was asked are the user's to fix; anything else may pass. */
+    static TopicWriteResult classify(Throwable error) {
+        String message = error.getClass().getSimpleName() + ": " + error.getMessage();
+        if (error instanceof ApiException && !(error instanceof RetriableException)) {
+            return TopicWriteResult.refused(message);
+        }
+        return TopicWriteResult.retry(message);
+    }
+
+    private <T> T await(java.util.concurrent.Future<T> future)
+            throws KafkaUnavailableException, InterruptedException {
+        try {
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new KafkaUnavailableException(
+                    cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);
+        } catch (TimeoutException e) {
+            throw new KafkaUnavailableException("no answer within " + timeout.toSeconds() + "s", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        describes.close();
+        creates.close();
+    }
+}

@@ -1,0 +1,28 @@
+package io.tributary.operator.topic;
+
+/**
+ * How a write to Kafka went: done; refused by Kafka for what the spec asks (an invalid config
+ * value, say), which only a change of the spec fixes; or failed for a reason that may pass (brokers
+ * unreachable, a timeout), to be tried again.
+ */
+public record TopicWriteResult(Outcome outcome, String message) {
+    public enum Outcome {
+        DONE,
+        REFUSED,
+        RETRY
+    }
+
+    public static final TopicWriteResult DONE = new TopicWriteResult(Outcome.DONE, "");
+
+    public static TopicWriteResult refused(String message) {
+        return new TopicWriteResult(Outcome.REFUSED, message);
+    }
+
+    public static TopicWriteResult retry(String message) {
+        return new TopicWriteResult(Outcome.RETRY, message);
+    }
+
+    public boolean done() {
+        return outcome == Outcome.DONE;
+    }
+}
