@@ -20,6 +20,12 @@ import org.slf4j.LoggerFactory;
 public final class TributaryOperator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TributaryOperator.class);
 
+    /**
+     * Reconciles running at once. A topic reconcile mostly waits for a batched Admin call, so the
+     * topics reconciled per second are these threads over one batch's latency.
+     */
+    static final int RECONCILE_THREADS = 200;
+
     private final Operator operator;
     private final AdminConnections admins;
 
@@ -45,7 +51,8 @@ public final class TributaryOperator implements AutoCloseable {
                                 o.withKubernetesClient(client)
                                         .withCloseClientOnStop(false)
                                         .withSSABasedCreateUpdateMatchForDependentResources(false)
-                                        .withUseSSAToPatchPrimaryResource(false));
+                                        .withUseSSAToPatchPrimaryResource(false)
+                                        .withConcurrentReconciliationThreads(RECONCILE_THREADS));
         operator.register(
                 new KafkaClusterReconciler(settings, admins, events, Clock.systemUTC()),
                 c -> {

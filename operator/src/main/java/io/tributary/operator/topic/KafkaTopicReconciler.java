@@ -194,8 +194,12 @@ public class KafkaTopicReconciler implements Reconciler<KafkaTopic>, Cleaner<Kaf
                         status, generation, "Reassigning", "replicas are moving", clock.instant());
                 return WAIT;
             }
+            Optional<TopicWriteResult.Created> lastCreated = Optional.empty();
             for (TopicAction action : plan.actions()) {
                 TopicWriteResult result = admin.apply(action);
+                if (result.created().isPresent()) {
+                    lastCreated = result.created();
+                }
                 if (result.outcome() == TopicWriteResult.Outcome.REFUSED) {
                     Problem refused =
                             new Problem("KafkaRefused", "Kafka refused: " + result.message());
@@ -215,7 +219,14 @@ public class KafkaTopicReconciler implements Reconciler<KafkaTopic>, Cleaner<Kaf
                 LOG.info("Topic {}: {}", name, TopicActions.describe(action));
                 events.normal(topic, TopicActions.reason(action), TopicActions.describe(action));
             }
-            if (!plan.actions().isEmpty()) {
+            if (lastCreated.isPresent()) {
+                // Kafka said what it created; describing the new topic again would double the cost
+                // of creating thousands of topics.
+                status.setTopicId(lastCreated.get().topicId());
+                status.setPartitions(lastCreated.get().partitions());
+                status.setReplicationFactor(lastCreated.get().replicationFactor());
+                status.setDrift(null);
+            } else if (!plan.actions().isEmpty()) {
                 Optional<ObservedTopic> after = admin.describe(name);
                 after.ifPresent(o -> report(status, o));
                 TopicPlan remaining = TopicDiff.plan(desired, after, brokers);

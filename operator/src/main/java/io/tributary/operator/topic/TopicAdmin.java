@@ -18,6 +18,7 @@ import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.AlterConfigsOptions;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.CreateTopicsResult;
 import org.apache.kafka.clients.admin.NewPartitionReassignment;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -49,6 +50,10 @@ public final class TopicAdmin implements AutoCloseable {
     private final Duration timeout;
     private final RequestBatcher<String, Described> describes;
     private final RequestBatcher<TopicAction.Create, TopicWriteResult> creates;
+    private final Expiring<Map<Integer, Optional<String>>> brokers =
+            new Expiring<>(Duration.ofSeconds(5));
+    private final Expiring<java.util.Set<String>> reassigningTopics =
+            new Expiring<>(Duration.ofSeconds(2));
 
     public TopicAdmin(Admin admin, Duration timeout) {
         this.admin = admin;
@@ -73,14 +78,17 @@ public final class TopicAdmin implements AutoCloseable {
         return described.topic();
     }
 
-    /** The registered brokers and their racks. */
+    /** The registered brokers and their racks, asked at most every few seconds. */
     public Map<Integer, Optional<String>> brokers()
             throws KafkaUnavailableException, InterruptedException {
-        Map<Integer, Optional<String>> brokers = new TreeMap<>();
-        for (Node node : await(admin.describeCluster().nodes())) {
-            brokers.put(node.id(), Optional.ofNullable(node.rack()));
-        }
-        return brokers;
+        return brokers.get(
+                () -> {
+                    Map<Integer, Optional<String>> found = new TreeMap<>();
+                    for (Node node : await(admin.describeCluster().nodes())) {
+                        found.put(node.id(), Optional.ofNullable(node.rack()));
+                    }
+                    return found;
+                });
     }
 
     public TopicWriteResult apply(TopicAction action) throws InterruptedException {
@@ -112,6 +120,7 @@ public final class TopicAdmin implements AutoCloseable {
                                                 Optional.of(
                                                         new NewPartitionReassignment(replicas))));
                 await(admin.alterPartitionReassignments(moves).all());
+                reassigningTopics.invalidate();
                 return TopicWriteResult.DONE;
             }
             throw new IllegalArgumentException("unknown action " + action);
@@ -120,11 +129,23 @@ public final class TopicAdmin implements AutoCloseable {
         }
     }
 
-    /** Whether replicas of the topic are still moving. */
+    /**
+     * Whether replicas of the topic are still moving; one listing of all reassignments serves every
+     * topic for a couple of seconds, and a topic this operator just reassigned is asked about
+     * afresh.
+     */
     public boolean reassigning(String topic)
             throws KafkaUnavailableException, InterruptedException {
-        return await(admin.listPartitionReassignments().reassignments()).keySet().stream()
-                .anyMatch(tp -> tp.topic().equals(topic));
+        return reassigningTopics
+                .get(
+                        () -> {
+                            java.util.Set<String> moving = new java.util.HashSet<>();
+                            await(admin.listPartitionReassignments().reassignments())
+                                    .keySet()
+                                    .forEach(tp -> moving.add(tp.topic()));
+                            return moving;
+                        })
+                .contains(topic);
     }
 
     public TopicWriteResult delete(String topic) throws InterruptedException {
@@ -241,12 +262,19 @@ public final class TopicAdmin implements AutoCloseable {
                                     create.replicationFactor().map(Integer::shortValue))
                             .configs(create.config()));
         }
-        Map<String, KafkaFuture<Void>> futures = admin.createTopics(topics).values();
+        CreateTopicsResult result = admin.createTopics(topics);
+        Map<String, KafkaFuture<Void>> futures = result.values();
         Map<TopicAction.Create, TopicWriteResult> answers = new HashMap<>();
         for (TopicAction.Create create : creates) {
             try {
                 await(futures.get(create.topic()));
-                answers.put(create, TopicWriteResult.DONE);
+                answers.put(
+                        create,
+                        TopicWriteResult.created(
+                                new TopicWriteResult.Created(
+                                        await(result.topicId(create.topic())).toString(),
+                                        await(result.numPartitions(create.topic())),
+                                        await(result.replicationFactor(create.topic())))));
             } catch (KafkaUnavailableException e) {
                 answers.put(create, classify(e.getCause() == null ? e : e.getCause()));
             } catch (InterruptedException e) {

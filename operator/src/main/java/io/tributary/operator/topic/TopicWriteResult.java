@@ -5,7 +5,20 @@ package io.tributary.operator.topic;
  * value, say), which only a change of the spec fixes; or failed for a reason that may pass (brokers
  * unreachable, a timeout), to be tried again.
  */
-public record TopicWriteResult(Outcome outcome, String message) {
+public record TopicWriteResult(
+        Outcome outcome, String message, java.util.Optional<Created> created) {
+
+    /** What Kafka said of a topic it created, so that nobody needs to describe it again. */
+    public record Created(String topicId, int partitions, int replicationFactor) {}
+
+    public TopicWriteResult(Outcome outcome, String message) {
+        this(outcome, message, java.util.Optional.empty());
+    }
+
+    public static TopicWriteResult created(Created created) {
+        return new TopicWriteResult(Outcome.DONE, "", java.util.Optional.of(created));
+    }
+
     public enum Outcome {
         DONE,
         REFUSED,

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,18 +21,32 @@ final class OperatorProcess implements AutoCloseable {
     }
 
     static OperatorProcess start(Path kubeconfig, Path hostsFile, Path log) throws IOException {
+        return start(kubeconfig, hostsFile, log, List.of(), Map.of());
+    }
+
+    /**
+     * @param jvmOptions options for the operator's JVM, as its container image would give them
+     * @param environment {@code TRIBUTARY_*} settings
+     */
+    static OperatorProcess start(
+            Path kubeconfig,
+            Path hostsFile,
+            Path log,
+            List<String> jvmOptions,
+            Map<String, String> environment)
+            throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        command.addAll(jvmOptions);
+        command.add("-Djdk.net.hosts.file=" + hostsFile);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add("io.tributary.operator.TributaryOperator");
         ProcessBuilder builder =
-                new ProcessBuilder(
-                                List.of(
-                                        java.toString(),
-                                        "-Djdk.net.hosts.file=" + hostsFile,
-                                        "-cp",
-                                        System.getProperty("java.class.path"),
-                                        "io.tributary.operator.TributaryOperator"))
-                        .redirectErrorStream(true)
-                        .redirectOutput(log.toFile());
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("KUBECONFIG", kubeconfig.toString());
+        builder.environment().putAll(environment);
         return new OperatorProcess(builder.start());
     }
 
@@ -46,8 +62,17 @@ final class OperatorProcess implements AutoCloseable {
 
     /** Resident set size from /proc (Linux). */
     long residentMemoryMiB() throws IOException {
+        return procStatus("VmRSS:");
+    }
+
+    /** The highest resident set size the process has had, from /proc (Linux). */
+    long peakResidentMemoryMiB() throws IOException {
+        return procStatus("VmHWM:");
+    }
+
+    private long procStatus(String field) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", process.pid() + "", "status"))) {
-            if (line.startsWith("VmRSS:")) {
+            if (line.startsWith(field)) {
                 return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
             }
         }
