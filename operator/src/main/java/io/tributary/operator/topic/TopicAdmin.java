@@ -41,7 +41,7 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 public final class TopicAdmin implements AutoCloseable {
     private static final int MAX_BATCH = 500;
     private static final int QUEUE = 20_000;
-    private static final Duration LINGER = Duration.ofMillis(10);
+    private static final Duration LINGER = Duration.ofMillis(50);
 
     /** A topic as described, or why it could not be. */
     record Described(Optional<ObservedTopic> topic, String error) {}

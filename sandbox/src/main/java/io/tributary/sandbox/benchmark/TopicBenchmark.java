@@ -70,7 +70,7 @@ public final class TopicBenchmark {
                                 sandbox.kubeconfig(),
                                 sandbox.hostsFile(),
                                 log,
-                                OPERATOR_JVM,
+                                operatorJvm(work),
                                 Map.of(
                                         "TRIBUTARY_RESYNC_INTERVAL_SECONDS",
                                         Integer.toString(RESYNC_SECONDS)))) {
@@ -101,6 +101,9 @@ public final class TopicBenchmark {
                         count, floor);
 
                 long start = System.nanoTime();
+                java.time.Duration operatorCpu = operator.cpuTime();
+                java.time.Duration sandboxCpu =
+                        ProcessHandle.current().info().totalCpuDuration().orElseThrow();
                 createResources(client, namespace, cluster, count);
                 double created = (System.nanoTime() - start) / 1e9;
                 awaitAllReady(client, admin, namespace, count, operator);
@@ -109,6 +112,17 @@ public final class TopicBenchmark {
                         "operator: %d KafkaTopics Ready and in Kafka in %.1f s (the resources took"
                                 + " %.1f s to create); ratio to the floor %.2f%n",
                         count, total, created, total / floor);
+                out.printf(
+                        "CPU meanwhile: operator %.1f s, sandbox (API server, kubelet, this"
+                                + " client) %.1f s%n",
+                        operator.cpuTime().minus(operatorCpu).toMillis() / 1000.0,
+                        ProcessHandle.current()
+                                        .info()
+                                        .totalCpuDuration()
+                                        .orElseThrow()
+                                        .minus(sandboxCpu)
+                                        .toMillis()
+                                / 1000.0);
 
                 long writesBefore = writes(log);
                 Thread.sleep((2L * RESYNC_SECONDS + 5) * 1000);
@@ -121,6 +135,18 @@ public final class TopicBenchmark {
                         operator.peakResidentMemoryMiB(), operator.residentMemoryMiB());
             }
         }
+    }
+
+    /** The operator's JVM options; {@code -Dtributary.profile=true} adds a flight recording. */
+    private static List<String> operatorJvm(Path work) {
+        List<String> options = new ArrayList<>(OPERATOR_JVM);
+        if (Boolean.getBoolean("tributary.profile")) {
+            options.add(
+                    "-XX:StartFlightRecording=filename="
+                            + work.resolve("operator.jfr")
+                            + ",settings=profile,dumponexit=true");
+        }
+        return options;
     }
 
     /** Creates the topics directly, 500 per request, and deletes them again; returns seconds. */
