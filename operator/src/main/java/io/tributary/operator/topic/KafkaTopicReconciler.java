@@ -217,7 +217,12 @@ public class KafkaTopicReconciler implements Reconciler<KafkaTopic>, Cleaner<Kaf
                     return WAIT;
                 }
                 LOG.info("Topic {}: {}", name, TopicActions.describe(action));
-                events.normal(topic, TopicActions.reason(action), TopicActions.describe(action));
+                if (!(action instanceof TopicAction.Create)) {
+                    // A creation shows in the status; an event each for thousands of new topics
+                    // would be a write each and noise in the namespace.
+                    events.normal(
+                            topic, TopicActions.reason(action), TopicActions.describe(action));
+                }
             }
             if (lastCreated.isPresent()) {
                 // Kafka said what it created; describing the new topic again would double the cost

@@ -38,8 +38,11 @@ public final class TopicBenchmark {
     private static final List<String> OPERATOR_JVM =
             List.of(
                     "-Xms64m",
-                    "-Xmx192m",
+                    "-Xmx160m",
+                    "-Xss512k",
                     "-XX:+UseSerialGC",
+                    "-XX:TieredStopAtLevel=1",
+                    "-XX:ReservedCodeCacheSize=64m",
                     "-XX:MaxMetaspaceSize=96m",
                     "-Dtributary.log.level=INFO");
     private static final Pattern WRITE =
