@@ -80,6 +80,7 @@ final class ProgressReport {
         out.println("  export KUBECONFIG=" + kubeconfig);
         out.println("  kubectl get kafkaclusters,pods,statefulsets,services");
         out.println("  kubectl describe kc " + (clusters.isEmpty() ? "<name>" : clusters.get(0)));
+        out.println("  kubectl apply -f examples/kafka-topic.yaml && kubectl get kt");
         for (String name : clusters) {
             GenericKubernetesResource cluster =
                     client.genericKubernetesResources("kafka.tributary.io/v1alpha1", "KafkaCluster")
