@@ -36,7 +36,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * KafkaTopics against the brokers of the small example cluster: create, grow, change and remove
  * configs, change the replication factor with data in place, refusals, adoption, conflicts,
- * deletion policies, the unmanaged annotation and a cluster that is not there.
+ * deletion policies, the unmanaged annotation, a cluster that is not there and one that goes.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -290,6 +290,24 @@ class KafkaTopicIT {
                                         .anyMatch(c -> c.getReason().equals("ClusterNotFound")));
 
         deleteAndAwaitGone("orphan");
+    }
+
+    @Test
+    @Order(11)
+    void topicsOfADeletedClusterGoWithoutWaitingForIt() {
+        client.resources(io.tributary.api.v1alpha1.cluster.KafkaCluster.class)
+                .inNamespace(clusters.namespace())
+                .withName(CLUSTER)
+                .delete();
+        Eventually.until(
+                client,
+                clusters.namespace(),
+                "KafkaCluster " + CLUSTER + " gone",
+                READY,
+                () -> clusters.get(CLUSTER) == null);
+
+        // orders has deletionPolicy Delete; with its cluster gone the finalizer must not hold it.
+        deleteAndAwaitGone("orders");
     }
 
     private KafkaTopic example() throws Exception {
