@@ -1,7 +1,10 @@
 package io.tributary.e2e;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.tributary.api.v1alpha1.Condition;
 import io.tributary.api.v1alpha1.ConditionStatus;
@@ -12,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** KafkaClusters in a test namespace: the repository's examples, and waits on their status. */
 final class Clusters {
@@ -57,14 +61,17 @@ final class Clusters {
      * Edits the cluster as {@code kubectl edit} would, trying again when the operator's status
      * update got there first (409 Conflict), as a person would.
      */
-    KafkaCluster edit(String name, java.util.function.UnaryOperator<KafkaCluster> change) {
+    KafkaCluster edit(String name, UnaryOperator<KafkaCluster> change) {
+        return editRetrying(
+                client.resources(KafkaCluster.class).inNamespace(namespace).withName(name), change);
+    }
+
+    /** Edits any resource, trying again on 409 Conflict up to five times. */
+    static <T extends HasMetadata> T editRetrying(Resource<T> resource, UnaryOperator<T> change) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return client.resources(KafkaCluster.class)
-                        .inNamespace(namespace)
-                        .withName(name)
-                        .edit(change);
-            } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+                return resource.edit(change);
+            } catch (KubernetesClientException e) {
                 if (e.getCode() != 409 || attempt == 5) {
                     throw e;
                 }

@@ -252,17 +252,24 @@ class KafkaTopicIT {
                     Map<String, String> annotations = new HashMap<>();
                     annotations.put("kafka.tributary.io/managed", "false");
                     t.getMetadata().setAnnotations(annotations);
-                    t.getSpec().getConfig().put("retention.ms", "9999");
                     return t;
                 });
+        // Well within the 60 s resync: the annotation alone must wake the operator.
         Eventually.until(
                 client,
                 clusters.namespace(),
                 "legacy reported as not managed",
-                READY,
+                Duration.ofSeconds(20),
                 () ->
                         get("legacy").getStatus().findCondition(Condition.READY).stream()
                                 .anyMatch(c -> c.getMessage().contains("not managed")));
+        edit(
+                "legacy",
+                t -> {
+                    t.getSpec().getConfig().put("retention.ms", "9999");
+                    return t;
+                });
+        Thread.sleep(3_000);
         assertThat(topicConfig("legacy")).containsEntry("retention.ms", "5000");
 
         deleteAndAwaitGone("legacy");
@@ -339,18 +346,9 @@ class KafkaTopicIT {
     }
 
     private KafkaTopic edit(String name, UnaryOperator<KafkaTopic> change) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return client.resources(KafkaTopic.class)
-                        .inNamespace(clusters.namespace())
-                        .withName(name)
-                        .edit(change);
-            } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
-                if (e.getCode() != 409 || attempt == 5) {
-                    throw e;
-                }
-            }
-        }
+        return Clusters.editRetrying(
+                client.resources(KafkaTopic.class).inNamespace(clusters.namespace()).withName(name),
+                change);
     }
 
     private KafkaTopic awaitReady(String name) {

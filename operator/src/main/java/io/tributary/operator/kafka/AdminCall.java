@@ -2,22 +2,23 @@ package io.tributary.operator.kafka;
 
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.common.KafkaFuture;
 
 /**
- * Waits for the result of an Admin call within the operator's Kafka timeout, turning a failure or a
- * timeout into a {@link KafkaUnavailableException} that says what happened.
+ * Waits for the result of an Admin call (or of a batch of them) within the operator's Kafka
+ * timeout, turning a failure or a timeout into a {@link KafkaUnavailableException} that says what
+ * happened.
  */
-final class AdminCall {
+public final class AdminCall {
     private final Duration timeout;
 
-    AdminCall(Duration timeout) {
+    public AdminCall(Duration timeout) {
         this.timeout = timeout;
     }
 
-    <T> T get(KafkaFuture<T> future) throws InterruptedException, KafkaUnavailableException {
+    public <T> T get(Future<T> future) throws InterruptedException, KafkaUnavailableException {
         try {
             return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {

@@ -5,9 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.Config;
@@ -22,10 +19,10 @@ public final class DynamicConfigApplier {
     private static final ConfigResource CLUSTER_DEFAULT =
             new ConfigResource(ConfigResource.Type.BROKER, "");
 
-    private final Duration timeout;
+    private final AdminCall call;
 
     public DynamicConfigApplier(Duration timeout) {
-        this.timeout = timeout;
+        this.call = new AdminCall(timeout);
     }
 
     /**
@@ -35,9 +32,7 @@ public final class DynamicConfigApplier {
             throws KafkaUnavailableException {
         try {
             Config config =
-                    admin.describeConfigs(List.of(CLUSTER_DEFAULT))
-                            .all()
-                            .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    call.get(admin.describeConfigs(List.of(CLUSTER_DEFAULT)).all())
                             .get(CLUSTER_DEFAULT);
             Map<String, String> current = new TreeMap<>();
             for (ConfigEntry entry : config.entries()) {
@@ -67,19 +62,11 @@ public final class DynamicConfigApplier {
                                                     AlterConfigOp.OpType.DELETE)));
             var validateOnly =
                     new org.apache.kafka.clients.admin.AlterConfigsOptions().validateOnly(true);
-            admin.incrementalAlterConfigs(Map.of(CLUSTER_DEFAULT, ops), validateOnly)
-                    .all()
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            admin.incrementalAlterConfigs(Map.of(CLUSTER_DEFAULT, ops))
-                    .all()
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            call.get(
+                    admin.incrementalAlterConfigs(Map.of(CLUSTER_DEFAULT, ops), validateOnly)
+                            .all());
+            call.get(admin.incrementalAlterConfigs(Map.of(CLUSTER_DEFAULT, ops)).all());
             return diff;
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new KafkaUnavailableException(
-                    cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);
-        } catch (TimeoutException e) {
-            throw new KafkaUnavailableException("no answer within " + timeout.toSeconds() + "s", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KafkaUnavailableException("interrupted", e);

@@ -6,9 +6,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Lets an update of a primary resource through when its spec changed (a new generation) or when one
+ * Lets an update of a primary resource through when its spec changed (a new generation), when one
  * of Tributary's own annotations changed, since those carry a person's intent (pausing, for one)
- * without touching the spec. Status updates, including the operator's own, do not pass.
+ * without touching the spec, or when its finalizers or deletion changed, which JOSDK's own
+ * finalizer handling needs to see. Status updates, including the operator's own, do not pass.
  */
 public final class SpecOrIntentChanged<R extends HasMetadata> implements OnUpdateFilter<R> {
     static final String ANNOTATION_PREFIX = "kafka.tributary.io/";
@@ -18,7 +19,13 @@ public final class SpecOrIntentChanged<R extends HasMetadata> implements OnUpdat
         return !Objects.equals(
                         updated.getMetadata().getGeneration(),
                         previous.getMetadata().getGeneration())
-                || !tributaryAnnotations(updated).equals(tributaryAnnotations(previous));
+                || !tributaryAnnotations(updated).equals(tributaryAnnotations(previous))
+                || !Objects.equals(
+                        updated.getMetadata().getFinalizers(),
+                        previous.getMetadata().getFinalizers())
+                || !Objects.equals(
+                        updated.getMetadata().getDeletionTimestamp(),
+                        previous.getMetadata().getDeletionTimestamp());
     }
 
     private static Map<String, String> tributaryAnnotations(HasMetadata resource) {

@@ -1,6 +1,7 @@
 package io.tributary.operator.topic;
 
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -22,6 +23,7 @@ import io.tributary.operator.config.OperatorSettings;
 import io.tributary.operator.kafka.AdminConnections;
 import io.tributary.operator.kafka.KafkaUnavailableException;
 import io.tributary.operator.kube.EventPublisher;
+import io.tributary.operator.kube.SpecOrIntentChanged;
 import io.tributary.operator.status.Problem;
 import io.tributary.operator.status.StatusConditions;
 import java.time.Clock;
@@ -39,7 +41,10 @@ import org.slf4j.LoggerFactory;
  * the batched {@link TopicAdmin}, and reports. A finalizer deletes the topic in Kafka under {@code
  * deletionPolicy: Delete}, and is released without Kafka when the cluster is gone.
  */
-@ControllerConfiguration(name = "kafkatopic")
+@ControllerConfiguration(
+        name = "kafkatopic",
+        generationAwareEventProcessing = false,
+        informer = @Informer(onUpdateFilter = SpecOrIntentChanged.class))
 public class KafkaTopicReconciler implements Reconciler<KafkaTopic>, Cleaner<KafkaTopic> {
     /** {@code "false"} stops managing the topic, leaving it in Kafka as it is. */
     public static final String MANAGED = "kafka.tributary.io/managed";

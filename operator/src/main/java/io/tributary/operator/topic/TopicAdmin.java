@@ -1,5 +1,6 @@
 package io.tributary.operator.topic;
 
+import io.tributary.operator.kafka.AdminCall;
 import io.tributary.operator.kafka.KafkaUnavailableException;
 import io.tributary.operator.kafka.RequestBatcher;
 import java.time.Duration;
@@ -10,9 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.AlterConfigsOptions;
@@ -47,7 +45,7 @@ public final class TopicAdmin implements AutoCloseable {
     record Described(Optional<ObservedTopic> topic, String error) {}
 
     private final Admin admin;
-    private final Duration timeout;
+    private final AdminCall call;
     private final RequestBatcher<String, Described> describes;
     private final RequestBatcher<TopicAction.Create, TopicWriteResult> creates;
     private final Expiring<Map<Integer, Optional<String>>> brokers =
@@ -57,7 +55,7 @@ public final class TopicAdmin implements AutoCloseable {
 
     public TopicAdmin(Admin admin, Duration timeout) {
         this.admin = admin;
-        this.timeout = timeout;
+        this.call = new AdminCall(timeout);
         this.describes =
                 new RequestBatcher<>("topic-describe", this::describeAll, MAX_BATCH, QUEUE, LINGER);
         this.creates =
@@ -296,15 +294,7 @@ public final class TopicAdmin implements AutoCloseable {
 
     private <T> T await(java.util.concurrent.Future<T> future)
             throws KafkaUnavailableException, InterruptedException {
-        try {
-            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new KafkaUnavailableException(
-                    cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);
-        } catch (TimeoutException e) {
-            throw new KafkaUnavailableException("no answer within " + timeout.toSeconds() + "s", e);
-        }
+        return call.get(future);
     }
 
     @Override

@@ -43,6 +43,25 @@ class SpecOrIntentChangedTest {
                 .isTrue();
     }
 
+    @Test
+    void addingOrRemovingAFinalizerPasses() {
+        ConfigMap without = resource(1, Map.of());
+        ConfigMap with = resource(1, Map.of());
+        with.getMetadata()
+                .setFinalizers(java.util.List.of("kafkatopics.kafka.tributary.io/finalizer"));
+
+        assertThat(filter.accept(with, without)).isTrue();
+        assertThat(filter.accept(without, with)).isTrue();
+    }
+
+    @Test
+    void beingMarkedForDeletionPasses() {
+        ConfigMap deleting = resource(1, Map.of());
+        deleting.getMetadata().setDeletionTimestamp("2026-11-24T12:00:00Z");
+
+        assertThat(filter.accept(deleting, resource(1, Map.of()))).isTrue();
+    }
+
     private static ConfigMap resource(long generation, Map<String, String> annotations) {
         return new ConfigMapBuilder()
                 .withNewMetadata()

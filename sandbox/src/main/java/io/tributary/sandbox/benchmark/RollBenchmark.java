@@ -1,11 +1,9 @@
 package io.tributary.sandbox.benchmark;
 
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.tributary.api.v1alpha1.cluster.KafkaCluster;
-import io.tributary.sandbox.Sandbox;
-import io.tributary.sandbox.SandboxOptions;
+import io.tributary.operator.cluster.PoolState;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,32 +43,10 @@ public final class RollBenchmark {
         out.printf(
                 "Roll benchmark: %d rolls of %s under a continuous producer; %d cores%n",
                 rounds, root.relativize(example), Runtime.getRuntime().availableProcessors());
-        try (Sandbox sandbox = Sandbox.start(SandboxOptions.in(work, root));
-                OperatorProcess operator =
-                        OperatorProcess.start(
-                                sandbox.kubeconfig(),
-                                sandbox.hostsFile(),
-                                work.resolve("operator.log"))) {
-            KubernetesClient client = sandbox.client();
-            client.namespaces()
-                    .resource(
-                            new NamespaceBuilder()
-                                    .withNewMetadata()
-                                    .withName(namespace)
-                                    .endMetadata()
-                                    .build())
-                    .create();
-            new KubectlApply(sandbox.kubeconfig()).apply(namespace, example);
-            ReadyTimeBenchmark.awaitReady(client, namespace, name, operator);
-            String bootstrap =
-                    client.resources(KafkaCluster.class)
-                            .inNamespace(namespace)
-                            .withName(name)
-                            .get()
-                            .getStatus()
-                            .getListeners()
-                            .get(0)
-                            .getBootstrapServers();
+        try (BenchmarkCluster cluster =
+                BenchmarkCluster.start(root, work, example, namespace, List.of(), Map.of())) {
+            KubernetesClient client = cluster.client();
+            String bootstrap = cluster.bootstrap();
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap));
                     BenchmarkProducer producer = new BenchmarkProducer(bootstrap, TOPIC)) {
                 admin.createTopics(
@@ -140,7 +116,7 @@ public final class RollBenchmark {
                         && !backAt.containsKey(old.getKey())
                         && pod != null
                         && !pod.getMetadata().getUid().equals(old.getValue())
-                        && isReady(pod)
+                        && PoolState.isReady(pod)
                         && inAllIsrs(admin, nodeId(old.getKey()))) {
                     backAt.put(old.getKey(), System.nanoTime());
                 }
@@ -190,13 +166,6 @@ public final class RollBenchmark {
 
     private static int nodeId(String pod) {
         return Integer.parseInt(pod.substring(pod.lastIndexOf('-') + 1));
-    }
-
-    private static boolean isReady(Pod pod) {
-        return pod.getStatus() != null
-                && pod.getStatus().getConditions() != null
-                && pod.getStatus().getConditions().stream()
-                        .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
     }
 
     private static Map<String, Pod> pods(KubernetesClient client, String namespace) {

@@ -1,14 +1,10 @@
 package io.tributary.sandbox.benchmark;
 
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.tributary.api.v1alpha1.ClusterRef;
 import io.tributary.api.v1alpha1.ConditionStatus;
-import io.tributary.api.v1alpha1.cluster.KafkaCluster;
 import io.tributary.api.v1alpha1.topic.KafkaTopic;
 import io.tributary.api.v1alpha1.topic.KafkaTopicSpec;
-import io.tributary.sandbox.Sandbox;
-import io.tributary.sandbox.SandboxOptions;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,36 +63,19 @@ public final class TopicBenchmark {
                 root.relativize(example),
                 OPERATOR_JVM,
                 Runtime.getRuntime().availableProcessors());
-        try (Sandbox sandbox = Sandbox.start(SandboxOptions.in(work, root));
-                OperatorProcess operator =
-                        OperatorProcess.start(
-                                sandbox.kubeconfig(),
-                                sandbox.hostsFile(),
-                                log,
-                                operatorJvm(work),
-                                Map.of(
-                                        "TRIBUTARY_RESYNC_INTERVAL_SECONDS",
-                                        Integer.toString(RESYNC_SECONDS)))) {
-            KubernetesClient client = sandbox.client();
-            client.namespaces()
-                    .resource(
-                            new NamespaceBuilder()
-                                    .withNewMetadata()
-                                    .withName(namespace)
-                                    .endMetadata()
-                                    .build())
-                    .create();
-            new KubectlApply(sandbox.kubeconfig()).apply(namespace, example);
-            ReadyTimeBenchmark.awaitReady(client, namespace, cluster, operator);
-            String bootstrap =
-                    client.resources(KafkaCluster.class)
-                            .inNamespace(namespace)
-                            .withName(cluster)
-                            .get()
-                            .getStatus()
-                            .getListeners()
-                            .get(0)
-                            .getBootstrapServers();
+        try (BenchmarkCluster benchmarkCluster =
+                BenchmarkCluster.start(
+                        root,
+                        work,
+                        example,
+                        namespace,
+                        operatorJvm(work),
+                        Map.of(
+                                "TRIBUTARY_RESYNC_INTERVAL_SECONDS",
+                                Integer.toString(RESYNC_SECONDS)))) {
+            KubernetesClient client = benchmarkCluster.client();
+            OperatorProcess operator = benchmarkCluster.operator();
+            String bootstrap = benchmarkCluster.bootstrap();
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
                 double floor = direct(admin, count);
                 out.printf(

@@ -1,0 +1,107 @@
+package io.tributary.sandbox.benchmark;
+
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.tributary.api.v1alpha1.cluster.KafkaCluster;
+import io.tributary.sandbox.Sandbox;
+import io.tributary.sandbox.SandboxOptions;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the roll and topic benchmarks start from: the sandbox, the operator in a JVM of its own, and
+ * the small example cluster applied with {@code kubectl} into a namespace and Ready.
+ */
+final class BenchmarkCluster implements AutoCloseable {
+    private final Sandbox sandbox;
+    private final OperatorProcess operator;
+    private final String namespace;
+    private final String name;
+
+    private BenchmarkCluster(
+            Sandbox sandbox, OperatorProcess operator, String namespace, String name) {
+        this.sandbox = sandbox;
+        this.operator = operator;
+        this.namespace = namespace;
+        this.name = name;
+    }
+
+    static BenchmarkCluster start(
+            Path root,
+            Path work,
+            Path example,
+            String namespace,
+            List<String> operatorJvm,
+            Map<String, String> operatorEnvironment)
+            throws IOException, InterruptedException {
+        Sandbox sandbox = Sandbox.start(SandboxOptions.in(work, root));
+        OperatorProcess operator = null;
+        try {
+            operator =
+                    OperatorProcess.start(
+                            sandbox.kubeconfig(),
+                            sandbox.hostsFile(),
+                            work.resolve("operator.log"),
+                            operatorJvm,
+                            operatorEnvironment);
+            sandbox.client()
+                    .namespaces()
+                    .resource(
+                            new NamespaceBuilder()
+                                    .withNewMetadata()
+                                    .withName(namespace)
+                                    .endMetadata()
+                                    .build())
+                    .create();
+            new KubectlApply(sandbox.kubeconfig()).apply(namespace, example);
+            String name = KubectlApply.nameOf(example);
+            ReadyTimeBenchmark.awaitReady(sandbox.client(), namespace, name, operator);
+            return new BenchmarkCluster(sandbox, operator, namespace, name);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            if (operator != null) {
+                operator.close();
+            }
+            sandbox.close();
+            throw e;
+        }
+    }
+
+    KubernetesClient client() {
+        return sandbox.client();
+    }
+
+    OperatorProcess operator() {
+        return operator;
+    }
+
+    String namespace() {
+        return namespace;
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** The first listener's bootstrap address, as the cluster's status reports it. */
+    String bootstrap() {
+        return client().resources(KafkaCluster.class)
+                .inNamespace(namespace)
+                .withName(name)
+                .get()
+                .getStatus()
+                .getListeners()
+                .get(0)
+                .getBootstrapServers();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        try {
+            operator.close();
+        } finally {
+            sandbox.close();
+        }
+    }
+}
