@@ -5,6 +5,7 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.KafkaException;
 
 /**
  * One Kafka Admin client per cluster, kept between reconciles (making one costs a metadata round
@@ -23,20 +24,31 @@ public final class AdminConnections implements AutoCloseable {
         this.overrides = Map.copyOf(overrides);
     }
 
-    /** The Admin client of the cluster with this key (namespace/name), connected to bootstrap. */
-    public Admin admin(String clusterKey, String bootstrap) {
-        Connection connection =
-                connections.compute(
-                        clusterKey,
-                        (key, existing) -> {
-                            if (existing != null && existing.bootstrap().equals(bootstrap)) {
-                                return existing;
-                            }
-                            if (existing != null) {
-                                existing.admin().close(java.time.Duration.ofSeconds(5));
-                            }
-                            return new Connection(bootstrap, create(bootstrap));
-                        });
+    /**
+     * The Admin client of the cluster with this key (namespace/name), connected to bootstrap.
+     *
+     * @throws KafkaUnavailableException when no client can be made, for example while none of the
+     *     bootstrap names resolves yet (a new cluster's DNS records)
+     */
+    public Admin admin(String clusterKey, String bootstrap) throws KafkaUnavailableException {
+        Connection connection;
+        try {
+            connection =
+                    connections.compute(
+                            clusterKey,
+                            (key, existing) -> {
+                                if (existing != null && existing.bootstrap().equals(bootstrap)) {
+                                    return existing;
+                                }
+                                if (existing != null) {
+                                    existing.admin().close(java.time.Duration.ofSeconds(5));
+                                }
+                                return new Connection(bootstrap, create(bootstrap));
+                            });
+        } catch (KafkaException e) {
+            throw new KafkaUnavailableException(
+                    "no Admin client for " + bootstrap + ": " + e.getMessage(), e);
+        }
         return connection.admin();
     }
 

@@ -173,92 +173,113 @@ public class KafkaTopicReconciler implements Reconciler<KafkaTopic>, Cleaner<Kaf
             String name,
             long generation)
             throws InterruptedException {
-        TopicAdmin admin =
-                topicAdmins.of(
-                        clusterKey(topic), AdminBootstrap.of(cluster, settings.clusterDomain()));
         try {
-            DesiredTopic desired = TopicSpecs.desired(topic);
-            Optional<ObservedTopic> observed = admin.describe(name);
-            Map<Integer, Optional<String>> brokers = admin.brokers();
-            TopicPlan plan = TopicDiff.plan(desired, observed, brokers);
-            status.setDrift(plan.drift().isEmpty() ? null : plan.drift());
-            observed.ifPresent(o -> report(status, o));
-            if (plan.refused()) {
-                Problem first = plan.refusals().get(0);
-                String message =
-                        plan.refusals().stream()
-                                .map(Problem::message)
-                                .collect(Collectors.joining("; "));
-                events.warning(topic, first.reason(), message);
-                StatusConditions.stalled(
-                        status, generation, new Problem(first.reason(), message), clock.instant());
-                return settings.resyncInterval();
-            }
-            if (observed.isPresent() && admin.reassigning(name)) {
-                StatusConditions.progressing(
-                        status, generation, "Reassigning", "replicas are moving", clock.instant());
-                return WAIT;
-            }
-            Optional<TopicWriteResult.Created> lastCreated = Optional.empty();
-            for (TopicAction action : plan.actions()) {
-                TopicWriteResult result = admin.apply(action);
-                if (result.created().isPresent()) {
-                    lastCreated = result.created();
-                }
-                if (result.outcome() == TopicWriteResult.Outcome.REFUSED) {
-                    Problem refused =
-                            new Problem("KafkaRefused", "Kafka refused: " + result.message());
-                    events.warning(topic, refused.reason(), refused.message());
-                    StatusConditions.stalled(status, generation, refused, clock.instant());
-                    return settings.resyncInterval();
-                }
-                if (result.outcome() == TopicWriteResult.Outcome.RETRY) {
-                    StatusConditions.progressing(
-                            status,
-                            generation,
-                            "KafkaUnavailable",
-                            result.message(),
-                            clock.instant());
-                    return WAIT;
-                }
-                LOG.info("Topic {}: {}", name, TopicActions.describe(action));
-                if (!(action instanceof TopicAction.Create)) {
-                    // A creation shows in the status; an event each for thousands of new topics
-                    // would be a write each and noise in the namespace.
-                    events.normal(
-                            topic, TopicActions.reason(action), TopicActions.describe(action));
-                }
-            }
-            if (lastCreated.isPresent()) {
-                // Kafka said what it created; describing the new topic again would double the cost
-                // of creating thousands of topics.
-                status.setTopicId(lastCreated.get().topicId());
-                status.setPartitions(lastCreated.get().partitions());
-                status.setReplicationFactor(lastCreated.get().replicationFactor());
-                status.setDrift(null);
-            } else if (!plan.actions().isEmpty()) {
-                Optional<ObservedTopic> after = admin.describe(name);
-                after.ifPresent(o -> report(status, o));
-                TopicPlan remaining = TopicDiff.plan(desired, after, brokers);
-                status.setDrift(null);
-                if (!remaining.inSync() || (after.isPresent() && admin.reassigning(name))) {
-                    StatusConditions.progressing(
-                            status,
-                            generation,
-                            "Updating",
-                            "the topic is being changed",
-                            clock.instant());
-                    return WAIT;
-                }
-            }
-            StatusConditions.ready(
-                    status, generation, "the topic is as specified", clock.instant());
-            return settings.resyncInterval();
+            TopicAdmin admin =
+                    topicAdmins.of(
+                            clusterKey(topic),
+                            AdminBootstrap.of(cluster, settings.clusterDomain()));
+            // A topic this resource has never found in Kafka is most likely new: it is created
+            // straight away and described only when Kafka says it exists (to be adopted), which
+            // spares a burst of new topics a describeTopics and a describeConfigs each.
+            boolean unseen = status.getTopicId() == null;
+            return sync(topic, status, name, generation, admin, !unseen);
         } catch (KafkaUnavailableException e) {
             StatusConditions.progressing(
                     status, generation, "KafkaUnavailable", e.getMessage(), clock.instant());
             return WAIT;
         }
+    }
+
+    /**
+     * Plans from the topic as described, or as absent when {@code describe} is false, and carries
+     * the plan out.
+     */
+    private Duration sync(
+            KafkaTopic topic,
+            KafkaTopicStatus status,
+            String name,
+            long generation,
+            TopicAdmin admin,
+            boolean describe)
+            throws KafkaUnavailableException, InterruptedException {
+        DesiredTopic desired = TopicSpecs.desired(topic);
+        Optional<ObservedTopic> observed = describe ? admin.describe(name) : Optional.empty();
+        Map<Integer, Optional<String>> brokers = admin.brokers();
+        TopicPlan plan = TopicDiff.plan(desired, observed, brokers);
+        if (plan.refused() && !describe) {
+            // A refusal names what is wrong with the topic as it is, so it needs the topic.
+            return sync(topic, status, name, generation, admin, true);
+        }
+        status.setDrift(plan.drift().isEmpty() ? null : plan.drift());
+        observed.ifPresent(o -> report(status, o));
+        if (plan.refused()) {
+            Problem first = plan.refusals().get(0);
+            String message =
+                    plan.refusals().stream()
+                            .map(Problem::message)
+                            .collect(Collectors.joining("; "));
+            events.warning(topic, first.reason(), message);
+            StatusConditions.stalled(
+                    status, generation, new Problem(first.reason(), message), clock.instant());
+            return settings.resyncInterval();
+        }
+        if (observed.isPresent() && admin.reassigning(name)) {
+            StatusConditions.progressing(
+                    status, generation, "Reassigning", "replicas are moving", clock.instant());
+            return WAIT;
+        }
+        Optional<TopicWriteResult.Created> lastCreated = Optional.empty();
+        for (TopicAction action : plan.actions()) {
+            TopicWriteResult result = admin.apply(action);
+            if (result.outcome() == TopicWriteResult.Outcome.EXISTS && !describe) {
+                return sync(topic, status, name, generation, admin, true);
+            }
+            if (result.created().isPresent()) {
+                lastCreated = result.created();
+            }
+            if (result.outcome() == TopicWriteResult.Outcome.REFUSED) {
+                Problem refused = new Problem("KafkaRefused", "Kafka refused: " + result.message());
+                events.warning(topic, refused.reason(), refused.message());
+                StatusConditions.stalled(status, generation, refused, clock.instant());
+                return settings.resyncInterval();
+            }
+            if (result.outcome() == TopicWriteResult.Outcome.RETRY
+                    || result.outcome() == TopicWriteResult.Outcome.EXISTS) {
+                StatusConditions.progressing(
+                        status, generation, "KafkaUnavailable", result.message(), clock.instant());
+                return WAIT;
+            }
+            LOG.info("Topic {}: {}", name, TopicActions.describe(action));
+            if (!(action instanceof TopicAction.Create)) {
+                // A creation shows in the status; an event each for thousands of new topics
+                // would be a write each and noise in the namespace.
+                events.normal(topic, TopicActions.reason(action), TopicActions.describe(action));
+            }
+        }
+        if (lastCreated.isPresent()) {
+            // Kafka said what it created; describing the new topic again would double the cost
+            // of creating thousands of topics.
+            status.setTopicId(lastCreated.get().topicId());
+            status.setPartitions(lastCreated.get().partitions());
+            status.setReplicationFactor(lastCreated.get().replicationFactor());
+            status.setDrift(null);
+        } else if (!plan.actions().isEmpty()) {
+            Optional<ObservedTopic> after = admin.describe(name);
+            after.ifPresent(o -> report(status, o));
+            TopicPlan remaining = TopicDiff.plan(desired, after, brokers);
+            status.setDrift(null);
+            if (!remaining.inSync() || (after.isPresent() && admin.reassigning(name))) {
+                StatusConditions.progressing(
+                        status,
+                        generation,
+                        "Updating",
+                        "the topic is being changed",
+                        clock.instant());
+                return WAIT;
+            }
+        }
+        StatusConditions.ready(status, generation, "the topic is as specified", clock.instant());
+        return settings.resyncInterval();
     }
 
     @Override
@@ -278,11 +299,17 @@ public class KafkaTopicReconciler implements Reconciler<KafkaTopic>, Cleaner<Kaf
                 && !owner.get().getMetadata().getUid().equals(topic.getMetadata().getUid())) {
             return DeleteControl.defaultDelete();
         }
-        TopicAdmin admin =
-                topicAdmins.of(
-                        clusterKey(topic),
-                        AdminBootstrap.of(cluster.get(), settings.clusterDomain()));
-        TopicWriteResult result = admin.delete(name);
+        TopicWriteResult result;
+        try {
+            result =
+                    topicAdmins
+                            .of(
+                                    clusterKey(topic),
+                                    AdminBootstrap.of(cluster.get(), settings.clusterDomain()))
+                            .delete(name);
+        } catch (KafkaUnavailableException e) {
+            result = TopicWriteResult.retry(e.getMessage());
+        }
         if (result.done()) {
             LOG.info("Deleted topic {}", name);
             events.normal(topic, "Deleted", "deleted topic " + name + " in Kafka");

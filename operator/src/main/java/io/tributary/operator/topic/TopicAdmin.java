@@ -28,6 +28,7 @@ import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.ApiException;
 import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
@@ -283,9 +284,15 @@ public final class TopicAdmin implements AutoCloseable {
         return answers;
     }
 
-    /** Kafka's refusals of what was asked are the user's to fix; anything else may pass. */
+    /**
+     * Kafka's refusals of what was asked are the user's to fix, except that a topic to be created
+     * exists already; anything else may pass.
+     */
     static TopicWriteResult classify(Throwable error) {
         String message = error.getClass().getSimpleName() + ": " + error.getMessage();
+        if (error instanceof TopicExistsException) {
+            return TopicWriteResult.exists(message);
+        }
         if (error instanceof ApiException && !(error instanceof RetriableException)) {
             return TopicWriteResult.refused(message);
         }

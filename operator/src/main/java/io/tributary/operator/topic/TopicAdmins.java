@@ -1,6 +1,7 @@
 package io.tributary.operator.topic;
 
 import io.tributary.operator.kafka.AdminConnections;
+import io.tributary.operator.kafka.KafkaUnavailableException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,7 +21,7 @@ final class TopicAdmins implements AutoCloseable {
         this.timeout = timeout;
     }
 
-    TopicAdmin of(String clusterKey, String bootstrap) {
+    TopicAdmin of(String clusterKey, String bootstrap) throws KafkaUnavailableException {
         Admin admin = admins.admin(clusterKey, bootstrap);
         return byCluster.compute(
                 clusterKey,

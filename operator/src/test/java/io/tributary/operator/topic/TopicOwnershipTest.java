@@ -10,6 +10,7 @@ import java.util.Map;
 import org.apache.kafka.common.errors.InvalidConfigurationException;
 import org.apache.kafka.common.errors.NotControllerException;
 import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.junit.jupiter.api.Test;
 
 class TopicOwnershipTest {
@@ -60,6 +61,8 @@ class TopicOwnershipTest {
                 .isEqualTo(TopicWriteResult.Outcome.RETRY);
         assertThat(TopicAdmin.classify(new IllegalStateException("closed")).outcome())
                 .isEqualTo(TopicWriteResult.Outcome.RETRY);
+        assertThat(TopicAdmin.classify(new TopicExistsException("there")).outcome())
+                .isEqualTo(TopicWriteResult.Outcome.EXISTS);
     }
 
     private static KafkaTopic topic(String name, String topicName, String created) {

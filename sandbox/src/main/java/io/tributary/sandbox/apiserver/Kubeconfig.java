@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The kubeconfig of the sandbox: one cluster, one user without credentials, one context. */
+/**
+ * The kubeconfig of the sandbox: one cluster, one user, one context. The user's token is a
+ * placeholder the API server ignores; without any token, fabric8's client re-reads and parses the
+ * kubeconfig before every request once its first minute has passed.
+ */
 final class Kubeconfig {
     static final String NAME = "tributary-sandbox";
     static final String FILE_NAME = "kubeconfig";
@@ -21,7 +25,8 @@ final class Kubeconfig {
             server: %2$s
         users:
         - name: %1$s
-          user: {}
+          user:
+            token: sandbox
         contexts:
         - name: %1$s
           context:

@@ -16,7 +16,7 @@ import java.util.Map;
  */
 final class BenchmarkCluster implements AutoCloseable {
     private final Sandbox sandbox;
-    private final OperatorProcess operator;
+    private OperatorProcess operator;
     private final String namespace;
     private final String name;
 
@@ -73,6 +73,24 @@ final class BenchmarkCluster implements AutoCloseable {
     }
 
     OperatorProcess operator() {
+        return operator;
+    }
+
+    /**
+     * Stops the operator and starts a new one, logging to {@code log}, with other settings: what a
+     * rolling update of the operator's Deployment does.
+     */
+    OperatorProcess restartOperator(
+            Path log, List<String> operatorJvm, Map<String, String> operatorEnvironment)
+            throws IOException, InterruptedException {
+        operator.close();
+        operator =
+                OperatorProcess.start(
+                        sandbox.kubeconfig(),
+                        sandbox.hostsFile(),
+                        log,
+                        operatorJvm,
+                        operatorEnvironment);
         return operator;
     }
 

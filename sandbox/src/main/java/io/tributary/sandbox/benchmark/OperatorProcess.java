@@ -50,6 +50,10 @@ final class OperatorProcess implements AutoCloseable {
         return new OperatorProcess(builder.start());
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

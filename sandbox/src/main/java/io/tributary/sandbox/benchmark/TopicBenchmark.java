@@ -1,6 +1,8 @@
 package io.tributary.sandbox.benchmark;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.tributary.api.v1alpha1.ClusterRef;
 import io.tributary.api.v1alpha1.ConditionStatus;
 import io.tributary.api.v1alpha1.topic.KafkaTopic;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -23,9 +26,10 @@ import org.apache.kafka.clients.admin.NewTopic;
 /**
  * Creates N KafkaTopic resources on the sandbox and measures the time until every one is Ready and
  * exists in Kafka, next to the floor: the same number of topics created directly with batched
- * {@code Admin.createTopics}. Then counts the operator's writes to Kafka during resyncs of the
- * unchanged topics (every write it makes is logged), and reads the operator's peak RSS. Topics have
- * one partition and one replica, so that the sandbox's small brokers hold 10,000 of them.
+ * {@code Admin.createTopics}. The operator runs with its default settings meanwhile. Then it is
+ * restarted with a short resync interval, and its writes to Kafka (every write it makes is logged)
+ * are counted over its start-up and two resyncs of the unchanged topics. Topics have one partition
+ * and one replica, so that the sandbox's small brokers hold 10,000 of them.
  *
  * <p>Arguments: N (default 1000).
  */
@@ -34,13 +38,17 @@ public final class TopicBenchmark {
     private static final List<String> OPERATOR_JVM =
             List.of(
                     "-Xms64m",
-                    "-Xmx160m",
+                    "-Xmx128m",
                     "-Xss512k",
                     "-XX:+UseSerialGC",
                     "-XX:TieredStopAtLevel=1",
                     "-XX:ReservedCodeCacheSize=64m",
                     "-XX:MaxMetaspaceSize=96m",
                     "-Dtributary.log.level=INFO");
+
+    /** glibc's default of eight malloc arenas per core costs a JVM with many threads RSS. */
+    private static final Map<String, String> OPERATOR_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
+
     private static final Pattern WRITE =
             Pattern.compile("Topic \\S+: (created|config of|partitions of|replication factor)");
 
@@ -55,34 +63,30 @@ public final class TopicBenchmark {
         Path example = root.resolve("examples").resolve("kafka-cluster.yaml");
         String cluster = KubectlApply.nameOf(example);
         String namespace = "topics";
-        Path log = work.resolve("operator.log");
         out.printf(
-                "Topic benchmark: %d KafkaTopics (1 partition, 1 replica) on %s; operator JVM %s;"
-                        + " %d cores%n",
+                "Topic benchmark: %d KafkaTopics (1 partition, 1 replica) on %s; operator JVM %s,"
+                        + " environment %s; %d cores%n",
                 count,
                 root.relativize(example),
                 OPERATOR_JVM,
+                OPERATOR_ENVIRONMENT,
                 Runtime.getRuntime().availableProcessors());
         try (BenchmarkCluster benchmarkCluster =
                 BenchmarkCluster.start(
-                        root,
-                        work,
-                        example,
-                        namespace,
-                        operatorJvm(work),
-                        Map.of(
-                                "TRIBUTARY_RESYNC_INTERVAL_SECONDS",
-                                Integer.toString(RESYNC_SECONDS)))) {
+                        root, work, example, namespace, operatorJvm(work), OPERATOR_ENVIRONMENT)) {
             KubernetesClient client = benchmarkCluster.client();
             OperatorProcess operator = benchmarkCluster.operator();
             String bootstrap = benchmarkCluster.bootstrap();
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-                double floor = direct(admin, count);
+                double brokersBefore = brokerCpuSeconds(operator);
+                double floor = direct(admin, count, work);
                 out.printf(
-                        "floor: %d topics with batched Admin.createTopics in %.1f s%n",
-                        count, floor);
+                        "floor: %d topics with batched Admin.createTopics in %.1f s (broker CPU"
+                                + " %.1f s)%n",
+                        count, floor, brokerCpuSeconds(operator) - brokersBefore);
 
                 long start = System.nanoTime();
+                double brokerCpu = brokerCpuSeconds(operator);
                 java.time.Duration operatorCpu = operator.cpuTime();
                 java.time.Duration sandboxCpu =
                         ProcessHandle.current().info().totalCpuDuration().orElseThrow();
@@ -95,9 +99,10 @@ public final class TopicBenchmark {
                                 + " %.1f s to create); ratio to the floor %.2f%n",
                         count, total, created, total / floor);
                 out.printf(
-                        "CPU meanwhile: operator %.1f s, sandbox (API server, kubelet, this"
-                                + " client) %.1f s%n",
+                        "CPU meanwhile: operator %.1f s, brokers %.1f s, sandbox (API server,"
+                                + " kubelet, this client) %.1f s%n",
                         operator.cpuTime().minus(operatorCpu).toMillis() / 1000.0,
+                        brokerCpuSeconds(operator) - brokerCpu,
                         ProcessHandle.current()
                                         .info()
                                         .totalCpuDuration()
@@ -106,15 +111,30 @@ public final class TopicBenchmark {
                                         .toMillis()
                                 / 1000.0);
 
-                long writesBefore = writes(log);
-                Thread.sleep((2L * RESYNC_SECONDS + 5) * 1000);
-                long writes = writes(log) - writesBefore;
-                out.printf(
-                        "resync: %d Admin writes in %d s (two resyncs of every unchanged topic)%n",
-                        writes, 2 * RESYNC_SECONDS + 5);
                 out.printf(
                         "operator peak RSS %d MiB (now %d MiB)%n",
                         operator.peakResidentMemoryMiB(), operator.residentMemoryMiB());
+
+                Path resyncLog = work.resolve("operator-resync.log");
+                OperatorProcess resyncing =
+                        benchmarkCluster.restartOperator(
+                                resyncLog,
+                                OPERATOR_JVM,
+                                Map.of(
+                                        "MALLOC_ARENA_MAX",
+                                        OPERATOR_ENVIRONMENT.get("MALLOC_ARENA_MAX"),
+                                        "TRIBUTARY_RESYNC_INTERVAL_SECONDS",
+                                        Integer.toString(RESYNC_SECONDS)));
+                int window = 2 * RESYNC_SECONDS + 15;
+                Thread.sleep(window * 1000L);
+                out.printf(
+                        "restart and resync: %d Admin writes by a restarted operator (resync"
+                                + " every %d s) in its first %d s: its start-up reconcile and two"
+                                + " resyncs of every unchanged topic; its peak RSS %d MiB%n",
+                        writes(resyncLog),
+                        RESYNC_SECONDS,
+                        window,
+                        resyncing.peakResidentMemoryMiB());
             }
         }
     }
@@ -132,13 +152,17 @@ public final class TopicBenchmark {
     }
 
     /** Creates the topics directly, 500 per request, and deletes them again; returns seconds. */
-    private static double direct(Admin admin, int count) throws Exception {
+    private static double direct(Admin admin, int count, Path work) throws Exception {
         long start = System.nanoTime();
         List<String> names = new ArrayList<>();
         for (int from = 0; from < count; from += 500) {
             List<NewTopic> batch = new ArrayList<>();
             for (int i = from; i < Math.min(count, from + 500); i++) {
-                batch.add(new NewTopic("direct-" + i, 1, (short) 1));
+                // Deleted at once rather than after a minute, so that the brokers are done with
+                // them before the operator's turn.
+                batch.add(
+                        new NewTopic("direct-" + i, 1, (short) 1)
+                                .configs(Map.of("file.delete.delay.ms", "0")));
                 names.add("direct-" + i);
             }
             admin.createTopics(batch).all().get(5, TimeUnit.MINUTES);
@@ -148,7 +172,27 @@ public final class TopicBenchmark {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         admin.deleteTopics(names).all().get(5, TimeUnit.MINUTES);
+        awaitLogsDeleted(work);
         return seconds;
+    }
+
+    /** Waits until no broker holds a deleted partition's log directory any more. */
+    private static void awaitLogsDeleted(Path work) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            try (var paths = Files.walk(work)) {
+                if (paths.noneMatch(
+                        p ->
+                                p.getFileName().toString().endsWith("-delete")
+                                        && Files.isDirectory(p))) {
+                    return;
+                }
+            } catch (java.io.UncheckedIOException e) {
+                // a directory went while it was walked: look again
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the brokers did not delete the floor's topics in 5 min");
     }
 
     private static void createResources(
@@ -180,6 +224,10 @@ public final class TopicBenchmark {
         }
     }
 
+    /**
+     * Waits, with an informer rather than repeated lists of every resource, until all topics are
+     * Ready and Kafka lists them all.
+     */
     private static void awaitAllReady(
             KubernetesClient client,
             Admin admin,
@@ -187,38 +235,71 @@ public final class TopicBenchmark {
             int count,
             OperatorProcess operator)
             throws Exception {
+        Set<String> ready = ConcurrentHashMap.newKeySet();
+        ResourceEventHandler<KafkaTopic> tracker =
+                new ResourceEventHandler<>() {
+                    @Override
+                    public void onAdd(KafkaTopic topic) {
+                        track(topic);
+                    }
+
+                    @Override
+                    public void onUpdate(KafkaTopic old, KafkaTopic topic) {
+                        track(topic);
+                    }
+
+                    @Override
+                    public void onDelete(KafkaTopic topic, boolean unknownFinalState) {
+                        ready.remove(topic.getMetadata().getName());
+                    }
+
+                    private void track(KafkaTopic topic) {
+                        if (isReady(topic)) {
+                            ready.add(topic.getMetadata().getName());
+                        } else {
+                            ready.remove(topic.getMetadata().getName());
+                        }
+                    }
+                };
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(15);
-        while (System.nanoTime() < deadline) {
-            long ready =
-                    client
-                            .resources(KafkaTopic.class)
-                            .inNamespace(namespace)
-                            .list()
-                            .getItems()
-                            .stream()
-                            .filter(
-                                    t ->
-                                            t.getStatus() != null
-                                                    && t.getStatus().findCondition("Ready").stream()
-                                                            .anyMatch(
-                                                                    c ->
-                                                                            c.getStatus()
-                                                                                    == ConditionStatus
-                                                                                            .TRUE))
-                            .count();
-            if (ready == count) {
-                Set<String> names = admin.listTopics().names().get(1, TimeUnit.MINUTES);
-                long inKafka = names.stream().filter(n -> n.startsWith("topic-")).count();
-                if (inKafka == count) {
-                    return;
+        try (SharedIndexInformer<KafkaTopic> informer =
+                client.resources(KafkaTopic.class).inNamespace(namespace).inform(tracker)) {
+            while (System.nanoTime() < deadline) {
+                if (ready.size() == count) {
+                    Set<String> names = admin.listTopics().names().get(1, TimeUnit.MINUTES);
+                    long inKafka = names.stream().filter(n -> n.startsWith("topic-")).count();
+                    if (inKafka == count) {
+                        return;
+                    }
                 }
+                if (!operator.isAlive()) {
+                    throw new IllegalStateException("the operator exited; see its log");
+                }
+                Thread.sleep(100);
             }
-            if (!operator.isAlive()) {
-                throw new IllegalStateException("the operator exited; see its log");
-            }
-            Thread.sleep(250);
         }
         throw new IllegalStateException("not all topics were Ready within 15 minutes");
+    }
+
+    private static boolean isReady(KafkaTopic topic) {
+        return topic.getStatus() != null
+                && topic.getStatus().findCondition("Ready").stream()
+                        .anyMatch(c -> c.getStatus() == ConditionStatus.TRUE);
+    }
+
+    /** CPU time of the broker JVMs: the sandbox's descendant processes other than the operator. */
+    private static double brokerCpuSeconds(OperatorProcess operator) {
+        return ProcessHandle.current()
+                        .descendants()
+                        .filter(p -> p.pid() != operator.pid())
+                        .mapToLong(
+                                p ->
+                                        p.info()
+                                                .totalCpuDuration()
+                                                .map(java.time.Duration::toMillis)
+                                                .orElse(0L))
+                        .sum()
+                / 1000.0;
     }
 
     private static long writes(Path log) throws Exception {

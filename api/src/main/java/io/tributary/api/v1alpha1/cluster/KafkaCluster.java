@@ -5,13 +5,19 @@ import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Plural;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Singular;
 import io.fabric8.kubernetes.model.annotation.Version;
 import io.tributary.api.v1alpha1.ApiGroup;
 
 /** A Kafka cluster in KRaft mode: its node pools, listeners, replication settings and security. */
 @Group(ApiGroup.GROUP)
 @Version(ApiGroup.VERSION)
+// Named, not derived: fabric8 would otherwise run its regex pluralizer in every constructor,
+// that is for every object an informer or a list deserializes.
+@Plural("kafkaclusters")
+@Singular("kafkacluster")
 @ShortNames("kc")
 @AdditionalPrinterColumn(
         name = "Ready",

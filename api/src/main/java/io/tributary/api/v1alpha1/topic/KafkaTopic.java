@@ -5,13 +5,19 @@ import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Plural;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Singular;
 import io.fabric8.kubernetes.model.annotation.Version;
 import io.tributary.api.v1alpha1.ApiGroup;
 
 /** A Kafka topic, declared: its partitions, replication factor and configuration. */
 @Group(ApiGroup.GROUP)
 @Version(ApiGroup.VERSION)
+// Named, not derived: fabric8 would otherwise run its regex pluralizer in every constructor,
+// that is for every object an informer or a list deserializes.
+@Plural("kafkatopics")
+@Singular("kafkatopic")
 @ShortNames("kt")
 @AdditionalPrinterColumn(
         name = "Cluster",
