@@ -3,6 +3,8 @@ package io.tributary.operator;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
+import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
 import io.tributary.operator.cluster.KafkaClusterReconciler;
 import io.tributary.operator.config.OperatorSettings;
 import io.tributary.operator.kafka.AdminConnections;
@@ -25,6 +27,8 @@ public final class TributaryOperator implements AutoCloseable {
      * topics reconciled per second are these threads over one batch's latency.
      */
     static final int RECONCILE_THREADS = 200;
+
+    private static final java.time.Duration MAX_RETRY_INTERVAL = java.time.Duration.ofMinutes(1);
 
     private final Operator operator;
     private final AdminConnections admins;
@@ -55,24 +59,33 @@ public final class TributaryOperator implements AutoCloseable {
                                         .withConcurrentReconciliationThreads(RECONCILE_THREADS));
         operator.register(
                 new KafkaClusterReconciler(settings, admins, events, Clock.systemUTC()),
-                c -> {
-                    if (!settings.namespaces().isEmpty()) {
-                        c.settingNamespaces(settings.namespaces());
-                    }
-                });
+                c -> configure(c, settings));
         operator.register(
                 new KafkaTopicReconciler(settings, admins, events, Clock.systemUTC()),
-                c -> {
-                    if (!settings.namespaces().isEmpty()) {
-                        c.settingNamespaces(settings.namespaces());
-                    }
-                });
+                c -> configure(c, settings));
         operator.start();
         LOG.info(
                 "Tributary {} watching {}",
                 settings.operatorVersion(),
                 settings.namespaces().isEmpty() ? "all namespaces" : settings.namespaces());
         return new TributaryOperator(operator, admins);
+    }
+
+    /**
+     * Watched namespaces, and retries that never give up: JOSDK's default stops after five failures
+     * and then waits for the next event or its ten-hour maximum interval, which would leave a
+     * resource unreconciled for hours after a passing failure.
+     */
+    private static <R extends io.fabric8.kubernetes.api.model.HasMetadata> void configure(
+            ControllerConfigurationOverrider<R> c, OperatorSettings settings) {
+        if (!settings.namespaces().isEmpty()) {
+            c.settingNamespaces(settings.namespaces());
+        }
+        c.withRetry(
+                GenericRetry.defaultLimitedExponentialRetry()
+                        .withoutMaxAttempts()
+                        .setMaxInterval(MAX_RETRY_INTERVAL.toMillis()));
+        c.withReconciliationMaxInterval(settings.resyncInterval());
     }
 
     @Override
