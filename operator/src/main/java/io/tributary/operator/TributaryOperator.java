@@ -1,5 +1,6 @@
 package io.tributary.operator;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.Operator;
@@ -11,6 +12,7 @@ import io.tributary.operator.kafka.AdminConnections;
 import io.tributary.operator.kube.EventPublisher;
 import io.tributary.operator.topic.KafkaTopicReconciler;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +30,7 @@ public final class TributaryOperator implements AutoCloseable {
      */
     static final int RECONCILE_THREADS = 200;
 
-    private static final java.time.Duration MAX_RETRY_INTERVAL = java.time.Duration.ofMinutes(1);
+    private static final Duration MAX_RETRY_INTERVAL = Duration.ofMinutes(1);
 
     private final Operator operator;
     private final AdminConnections admins;
@@ -71,21 +73,23 @@ public final class TributaryOperator implements AutoCloseable {
         return new TributaryOperator(operator, admins);
     }
 
-    /**
-     * Watched namespaces, and retries that never give up: JOSDK's default stops after five failures
-     * and then waits for the next event or its ten-hour maximum interval, which would leave a
-     * resource unreconciled for hours after a passing failure.
-     */
-    private static <R extends io.fabric8.kubernetes.api.model.HasMetadata> void configure(
+    private static <R extends HasMetadata> void configure(
             ControllerConfigurationOverrider<R> c, OperatorSettings settings) {
         if (!settings.namespaces().isEmpty()) {
             c.settingNamespaces(settings.namespaces());
         }
-        c.withRetry(
-                GenericRetry.defaultLimitedExponentialRetry()
-                        .withoutMaxAttempts()
-                        .setMaxInterval(MAX_RETRY_INTERVAL.toMillis()));
-        c.withReconciliationMaxInterval(settings.resyncInterval());
+        c.withRetry(retry());
+    }
+
+    /**
+     * Retries that never give up, growing to a minute apart: JOSDK's default stops after five
+     * failures and then waits for the next event or its ten-hour maximum interval, which would
+     * leave a resource unreconciled for hours after a passing failure.
+     */
+    static GenericRetry retry() {
+        return GenericRetry.defaultLimitedExponentialRetry()
+                .withoutMaxAttempts()
+                .setMaxInterval(MAX_RETRY_INTERVAL.toMillis());
     }
 
     @Override

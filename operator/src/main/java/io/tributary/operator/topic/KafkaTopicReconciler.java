@@ -182,7 +182,7 @@ public class KafkaTopicReconciler implements Reconciler<KafkaTopic>, Cleaner<Kaf
             // straight away and described only when Kafka says it exists (to be adopted), which
             // spares a burst of new topics a describeTopics and a describeConfigs each.
             boolean unseen = status.getTopicId() == null;
-            return sync(topic, status, name, generation, admin, !unseen);
+            return sync(topic, status, name, generation, admin, unseen);
         } catch (KafkaUnavailableException e) {
             StatusConditions.progressing(
                     status, generation, "KafkaUnavailable", e.getMessage(), clock.instant());
@@ -191,8 +191,8 @@ public class KafkaTopicReconciler implements Reconciler<KafkaTopic>, Cleaner<Kaf
     }
 
     /**
-     * Plans from the topic as described, or as absent when {@code describe} is false, and carries
-     * the plan out.
+     * Plans and carries the plan out: from the topic as described, or, for an {@code unseen} topic
+     * whose creation is a plan of its own ({@link TopicDiff#creation}), without describing it.
      */
     private Duration sync(
             KafkaTopic topic,
@@ -200,16 +200,15 @@ public class KafkaTopicReconciler implements Reconciler<KafkaTopic>, Cleaner<Kaf
             String name,
             long generation,
             TopicAdmin admin,
-            boolean describe)
+            boolean unseen)
             throws KafkaUnavailableException, InterruptedException {
         DesiredTopic desired = TopicSpecs.desired(topic);
-        Optional<ObservedTopic> observed = describe ? admin.describe(name) : Optional.empty();
         Map<Integer, Optional<String>> brokers = admin.brokers();
-        TopicPlan plan = TopicDiff.plan(desired, observed, brokers);
-        if (plan.refused() && !describe) {
-            // A refusal names what is wrong with the topic as it is, so it needs the topic.
-            return sync(topic, status, name, generation, admin, true);
-        }
+        Optional<TopicPlan> creation =
+                unseen ? TopicDiff.creation(desired, brokers) : Optional.empty();
+        Optional<ObservedTopic> observed =
+                creation.isPresent() ? Optional.empty() : admin.describe(name);
+        TopicPlan plan = creation.orElseGet(() -> TopicDiff.plan(desired, observed, brokers));
         status.setDrift(plan.drift().isEmpty() ? null : plan.drift());
         observed.ifPresent(o -> report(status, o));
         if (plan.refused()) {
@@ -231,8 +230,8 @@ public class KafkaTopicReconciler implements Reconciler<KafkaTopic>, Cleaner<Kaf
         Optional<TopicWriteResult.Created> lastCreated = Optional.empty();
         for (TopicAction action : plan.actions()) {
             TopicWriteResult result = admin.apply(action);
-            if (result.outcome() == TopicWriteResult.Outcome.EXISTS && !describe) {
-                return sync(topic, status, name, generation, admin, true);
+            if (result.outcome() == TopicWriteResult.Outcome.EXISTS && creation.isPresent()) {
+                return sync(topic, status, name, generation, admin, false);
             }
             if (result.created().isPresent()) {
                 lastCreated = result.created();
@@ -243,10 +242,15 @@ public class KafkaTopicReconciler implements Reconciler<KafkaTopic>, Cleaner<Kaf
                 StatusConditions.stalled(status, generation, refused, clock.instant());
                 return settings.resyncInterval();
             }
-            if (result.outcome() == TopicWriteResult.Outcome.RETRY
-                    || result.outcome() == TopicWriteResult.Outcome.EXISTS) {
+            if (result.outcome() == TopicWriteResult.Outcome.RETRY) {
                 StatusConditions.progressing(
                         status, generation, "KafkaUnavailable", result.message(), clock.instant());
+                return WAIT;
+            }
+            if (result.outcome() == TopicWriteResult.Outcome.EXISTS) {
+                // Described as absent a moment ago: it appeared meanwhile; look again.
+                StatusConditions.progressing(
+                        status, generation, "Updating", result.message(), clock.instant());
                 return WAIT;
             }
             LOG.info("Topic {}: {}", name, TopicActions.describe(action));

@@ -21,6 +21,17 @@ public final class TopicDiff {
     private TopicDiff() {}
 
     /**
+     * The plan for a topic its resource has never found in Kafka, made without describing it: its
+     * creation. Empty when that plan would be refused, because a refusal must name what is wrong
+     * with the topic as it is, which needs it described (it may exist already).
+     */
+    public static Optional<TopicPlan> creation(
+            DesiredTopic desired, Map<Integer, Optional<String>> brokers) {
+        TopicPlan plan = plan(desired, Optional.empty(), brokers);
+        return plan.refused() ? Optional.empty() : Optional.of(plan);
+    }
+
+    /**
      * @param brokers the cluster's registered brokers with their racks
      */
     public static TopicPlan plan(

@@ -132,6 +132,29 @@ class TopicDiffTest {
     }
 
     @Test
+    void anUnseenTopicIsCreatedWithoutBeingDescribed() {
+        DesiredTopic desired = desired(Optional.of(6), Optional.of(3), Map.of("retention.ms", "1"));
+
+        assertThat(TopicDiff.creation(desired, THREE_BROKERS))
+                .contains(TopicDiff.plan(desired, Optional.empty(), THREE_BROKERS));
+        assertThat(TopicDiff.creation(desired, THREE_BROKERS).orElseThrow().actions())
+                .containsExactly(
+                        new TopicAction.Create(
+                                "orders",
+                                Optional.of(6),
+                                Optional.of(3),
+                                Map.of("retention.ms", "1")));
+    }
+
+    @Test
+    void anUnseenTopicWhosePlanWouldBeRefusedIsDescribedFirst() {
+        assertThat(
+                        TopicDiff.creation(
+                                desired(Optional.of(3), Optional.of(4), Map.of()), THREE_BROKERS))
+                .isEmpty();
+    }
+
+    @Test
     void bothRefusalsAreReportedTogether() {
         TopicPlan plan =
                 TopicDiff.plan(

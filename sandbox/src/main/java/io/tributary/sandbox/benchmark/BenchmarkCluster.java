@@ -46,15 +46,7 @@ final class BenchmarkCluster implements AutoCloseable {
                             work.resolve("operator.log"),
                             operatorJvm,
                             operatorEnvironment);
-            sandbox.client()
-                    .namespaces()
-                    .resource(
-                            new NamespaceBuilder()
-                                    .withNewMetadata()
-                                    .withName(namespace)
-                                    .endMetadata()
-                                    .build())
-                    .create();
+            createNamespace(sandbox.client(), namespace);
             new KubectlApply(sandbox.kubeconfig()).apply(namespace, example);
             String name = KubectlApply.nameOf(example);
             ReadyTimeBenchmark.awaitReady(sandbox.client(), namespace, name, operator);
@@ -66,6 +58,17 @@ final class BenchmarkCluster implements AutoCloseable {
             sandbox.close();
             throw e;
         }
+    }
+
+    static void createNamespace(KubernetesClient client, String namespace) {
+        client.namespaces()
+                .resource(
+                        new NamespaceBuilder()
+                                .withNewMetadata()
+                                .withName(namespace)
+                                .endMetadata()
+                                .build())
+                .create();
     }
 
     KubernetesClient client() {

@@ -1,6 +1,5 @@
 package io.tributary.sandbox.benchmark;
 
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.tributary.api.v1alpha1.cluster.KafkaCluster;
 import io.tributary.sandbox.Sandbox;
@@ -49,14 +48,7 @@ public final class ReadyTimeBenchmark {
             List<Double> seconds = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
                 String namespace = "bench-" + round;
-                client.namespaces()
-                        .resource(
-                                new NamespaceBuilder()
-                                        .withNewMetadata()
-                                        .withName(namespace)
-                                        .endMetadata()
-                                        .build())
-                        .create();
+                BenchmarkCluster.createNamespace(client, namespace);
                 long start = System.nanoTime();
                 kubectl.apply(namespace, example);
                 awaitReady(client, namespace, name, operator);

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -21,15 +22,21 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.AlterConfigOp.OpType;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
 
 /**
  * Creates N KafkaTopic resources on the sandbox and measures the time until every one is Ready and
  * exists in Kafka, next to the floor: the same number of topics created directly with batched
  * {@code Admin.createTopics}. The operator runs with its default settings meanwhile. Then it is
  * restarted with a short resync interval, and its writes to Kafka (every write it makes is logged)
- * are counted over its start-up and two resyncs of the unchanged topics. Topics have one partition
- * and one replica, so that the sandbox's small brokers hold 10,000 of them.
+ * are counted over its start-up and two resyncs: one topic is given drift before the restart, so
+ * exactly one write is expected, and its being undone shows the operator looked at the topics.
+ * Topics have one partition and one replica, so that the sandbox's small brokers hold 10,000 of
+ * them.
  *
  * <p>Arguments: N (default 1000).
  */
@@ -49,6 +56,7 @@ public final class TopicBenchmark {
     /** glibc's default of eight malloc arenas per core costs a JVM with many threads RSS. */
     private static final Map<String, String> OPERATOR_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
 
+    private static final String DRIFTED = "topic-0";
     private static final Pattern WRITE =
             Pattern.compile("Topic \\S+: (created|config of|partitions of|replication factor)");
 
@@ -115,6 +123,9 @@ public final class TopicBenchmark {
                         "operator peak RSS %d MiB (now %d MiB)%n",
                         operator.peakResidentMemoryMiB(), operator.residentMemoryMiB());
 
+                // One topic drifts while no operator runs: undoing it is the restarted operator's
+                // one write, and shows that it looked at the topics at all.
+                setRetention(admin, DRIFTED, "3600000");
                 Path resyncLog = work.resolve("operator-resync.log");
                 OperatorProcess resyncing =
                         benchmarkCluster.restartOperator(
@@ -127,16 +138,46 @@ public final class TopicBenchmark {
                                         Integer.toString(RESYNC_SECONDS)));
                 int window = 2 * RESYNC_SECONDS + 15;
                 Thread.sleep(window * 1000L);
+                long resyncWrites = writes(resyncLog);
+                boolean undone = dynamicRetention(admin, DRIFTED).isEmpty();
                 out.printf(
-                        "restart and resync: %d Admin writes by a restarted operator (resync"
-                                + " every %d s) in its first %d s: its start-up reconcile and two"
-                                + " resyncs of every unchanged topic; its peak RSS %d MiB%n",
-                        writes(resyncLog),
+                        "restart and resync: a restarted operator (resync every %d s) made %d"
+                                + " Admin writes in its first %d s, its start-up reconcile and two"
+                                + " resyncs; one is expected, undoing the drift planted on %s"
+                                + " (undone: %s), which leaves %d for the %d unchanged topics; its"
+                                + " peak RSS %d MiB%n",
                         RESYNC_SECONDS,
+                        resyncWrites,
                         window,
+                        DRIFTED,
+                        undone ? "yes" : "no",
+                        undone ? resyncWrites - 1 : resyncWrites,
+                        count - 1,
                         resyncing.peakResidentMemoryMiB());
             }
         }
+    }
+
+    private static void setRetention(Admin admin, String topic, String value) throws Exception {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        AlterConfigOp set = new AlterConfigOp(new ConfigEntry("retention.ms", value), OpType.SET);
+        admin.incrementalAlterConfigs(Map.of(resource, List.of(set)))
+                .all()
+                .get(1, TimeUnit.MINUTES);
+    }
+
+    /** The topic's own retention.ms, when it has one. */
+    private static Optional<String> dynamicRetention(Admin admin, String topic) throws Exception {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        ConfigEntry entry =
+                admin.describeConfigs(List.of(resource))
+                        .all()
+                        .get(1, TimeUnit.MINUTES)
+                        .get(resource)
+                        .get("retention.ms");
+        return entry != null && entry.source() == ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG
+                ? Optional.of(entry.value())
+                : Optional.empty();
     }
 
     /** The operator's JVM options; {@code -Dtributary.profile=true} adds a flight recording. */
