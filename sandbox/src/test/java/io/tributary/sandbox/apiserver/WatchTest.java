@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -92,7 +93,15 @@ class WatchTest {
         List<String> events = new CopyOnWriteArrayList<>();
         try (KubernetesClient httpClient =
                 new KubernetesClientBuilder().withConfig(config).build()) {
-            Watch watch = httpClient.configMaps().watch(recorder(events));
+            // From a known version: fabric8 may return from watch() before the server has the
+            // request, and a watch "from now" would then miss what happens in between.
+            String version = client.configMaps().list().getMetadata().getResourceVersion();
+            Watch watch =
+                    httpClient
+                            .configMaps()
+                            .watch(
+                                    new ListOptionsBuilder().withResourceVersion(version).build(),
+                                    recorder(events));
             client.configMaps().resource(labelled("h1", "x")).create();
             client.configMaps().withName("h1").delete();
 
