@@ -7,6 +7,7 @@ import io.tributary.sandbox.controller.EndpointsController;
 import io.tributary.sandbox.controller.StatefulSetController;
 import io.tributary.sandbox.kubelet.HostsFile;
 import io.tributary.sandbox.kubelet.Kubelet;
+import io.tributary.sandbox.kubelet.NetworkSlot;
 import io.tributary.sandbox.kubelet.ServiceProxy;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,7 @@ public final class Sandbox implements AutoCloseable {
 
     private final SandboxOptions options;
     private final HostsFile hosts;
+    private final NetworkSlot network;
     private final ApiServer apiServer;
     private final List<AutoCloseable> components = new ArrayList<>();
     private final Kubelet kubelet;
@@ -35,6 +37,7 @@ public final class Sandbox implements AutoCloseable {
     private Sandbox(SandboxOptions options) {
         this.options = options;
         this.hosts = new HostsFile(options.hostsFile());
+        this.network = NetworkSlot.claim(Path.of(System.getProperty("java.io.tmpdir")));
         this.apiServer =
                 ApiServer.builder()
                         .admission(new CrdSchemaAdmission())
@@ -45,7 +48,8 @@ public final class Sandbox implements AutoCloseable {
             KubernetesClient client = apiServer.client();
             components.add(new StatefulSetController(client));
             components.add(new EndpointsController(client));
-            components.add(new ServiceProxy(client, hosts, options.clusterDomain()));
+            components.add(
+                    new ServiceProxy(client, hosts, options.clusterDomain(), network.services()));
             this.kubelet =
                     new Kubelet(
                             client,
@@ -54,7 +58,8 @@ public final class Sandbox implements AutoCloseable {
                             options.clusterDomain(),
                             options.repositoryRoot().resolve("broker-image"),
                             options.brokerJvmFlags(),
-                            options.restartBackoff());
+                            options.restartBackoff(),
+                            network.pods());
             components.add(kubelet);
             apiServer.podLogSource(
                     request ->
@@ -147,5 +152,6 @@ public final class Sandbox implements AutoCloseable {
         }
         components.clear();
         apiServer.close();
+        network.close();
     }
 }

@@ -225,8 +225,8 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
         cluster.setStatus(outcome.status());
         Duration next =
                 roll.active()
-                        ? RollExecutor.POLL.compareTo(settings.progressInterval()) < 0
-                                ? RollExecutor.POLL
+                        ? roll.poll().compareTo(settings.progressInterval()) < 0
+                                ? roll.poll()
                                 : settings.progressInterval()
                         : outcome.ready() ? settings.resyncInterval() : settings.progressInterval();
         return patchIfChanged(cluster, previousJson).rescheduleAfter(next);

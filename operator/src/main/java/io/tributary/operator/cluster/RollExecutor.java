@@ -2,6 +2,7 @@ package io.tributary.operator.cluster;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.tributary.api.v1alpha1.Condition;
 import io.tributary.api.v1alpha1.ConditionStatus;
 import io.tributary.api.v1alpha1.cluster.KafkaCluster;
@@ -23,6 +24,7 @@ import io.tributary.operator.status.Problem;
 import io.tributary.operator.status.StatusConditions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +34,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Carries out a rolling restart one step per reconcile: gathers what the planner needs, asks it,
- * deletes the pods it names (the StatefulSet, with {@code OnDelete}, recreates them on the current
- * template) and records the step in {@code status.roll}. Never waits on the reconciler's thread:
- * the reconciler comes back soon while a roll is under way.
+ * Carries out a rolling restart one step per reconcile: deletes the pods whose restart the status
+ * already records (the StatefulSet, with {@code OnDelete}, recreates them on the current template),
+ * gathers what the planner needs, asks it, and records its next step in {@code status.roll}. A
+ * restart is recorded (with the pod's uid) before the pod is deleted, in the next reconcile, so an
+ * operator stopped at any point resumes without restarting a pod twice. Never waits on the
+ * reconciler's thread: the reconciler comes back soon while a roll is under way.
  */
 final class RollExecutor {
     private static final Logger LOG = LoggerFactory.getLogger(RollExecutor.class);
@@ -43,12 +47,23 @@ final class RollExecutor {
     /** How soon the reconciler looks again while a roll is under way. */
     static final Duration POLL = Duration.ofSeconds(1);
 
+    /** How soon the reconciler comes back to delete the pods whose restart it just recorded. */
+    static final Duration RECORDED_RESTART_POLL = Duration.ofMillis(100);
+
     static final String CONDITION = "RollingRestart";
 
-    /** The roll after this reconcile, and whether safety has blocked it for too long. */
-    record Outcome(RollStatus roll, boolean stalled) {
+    /**
+     * The roll after this reconcile, whether safety has blocked it for too long, and whether it
+     * recorded restarts that the next reconcile carries out.
+     */
+    record Outcome(RollStatus roll, boolean stalled, boolean restartsRecorded) {
         boolean active() {
             return roll != null;
+        }
+
+        /** How soon the reconciler should look again while this roll is under way. */
+        Duration poll() {
+            return restartsRecorded ? RECORDED_RESTART_POLL : POLL;
         }
 
         /**
@@ -100,15 +115,25 @@ final class RollExecutor {
             Optional<Admin> admin,
             Instant now) {
         RollStatus previous = cluster.getStatus() == null ? null : cluster.getStatus().getRoll();
+        List<String> deleted = new ArrayList<>();
+        for (Pod pod : RollNodes.awaitingDeletion(previous, pools)) {
+            if (deleteRecorded(client, pod)) {
+                deleted.add(pod.getMetadata().getName());
+            }
+        }
+        if (!deleted.isEmpty()) {
+            LOG.info("Deleted {}: {}", deleted, previous.getMessage());
+            events.normal(cluster, "RestartingPod", previous.getMessage());
+        }
         if (!RollNodes.templatesSettled(pools)) {
-            return new Outcome(previous, false);
+            return new Outcome(previous, false, false);
         }
         boolean clusterManualRoll = RollNodes.isManualRoll(cluster.getMetadata().getAnnotations());
         List<NodeState> nodes =
                 RollNodes.of(model.names(), pools, kafka, previous, clusterManualRoll);
         RollStatus roll = RollProgress.observe(previous, nodes, now);
         if (roll == null) {
-            return new Outcome(null, false);
+            return new Outcome(null, false, false);
         }
         if (previous == null) {
             LOG.info("Rolling restart: {} ({} pods)", roll.getReason(), roll.getPending().size());
@@ -122,8 +147,9 @@ final class RollExecutor {
         Map<String, String> uids = new HashMap<>();
         if (step instanceof RollStep.Restart restart) {
             for (String pod : restart.pods()) {
-                uids.put(pod, restartPod(client, cluster, pools, pod, restart.reason()));
+                uids.put(pod, uid(pools, pod));
             }
+            LOG.info("Restart recorded for {}: {}", restart.pods(), restart.reason());
         } else if (step instanceof RollStep.Wait wait && !wait.reason().equals(roll.getMessage())) {
             LOG.info("Roll waits: {}", wait.reason());
             if (wait.blockedBySafety()) {
@@ -134,7 +160,8 @@ final class RollExecutor {
         }
         RollStatus next = RollProgress.record(roll, step, uids, now);
         Duration bound = Duration.ofSeconds(rollout(cluster).getStalledAfterSeconds());
-        return new Outcome(next, RollProgress.stalled(next, bound, now));
+        return new Outcome(
+                next, RollProgress.stalled(next, bound, now), step instanceof RollStep.Restart);
     }
 
     private RollSnapshot snapshot(
@@ -161,23 +188,44 @@ final class RollExecutor {
         }
     }
 
-    /** Deletes the pod for its restart; returns the uid it had. */
-    private String restartPod(
-            KubernetesClient client,
-            KafkaCluster cluster,
-            List<PoolState> pools,
-            String name,
-            String reason) {
-        Pod pod =
-                pools.stream()
-                        .map(p -> p.pod(name))
-                        .flatMap(Optional::stream)
-                        .findFirst()
-                        .orElseThrow(() -> new IllegalStateException("no pod " + name));
-        LOG.info("Restarting pod {}: {}", name, reason);
-        events.normal(cluster, "RestartingPod", "restarting pod %s: %s".formatted(name, reason));
-        client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(name).delete();
-        return pod.getMetadata().getUid();
+    private static String uid(List<PoolState> pools, String name) {
+        return pools.stream()
+                .map(p -> p.pod(name))
+                .flatMap(Optional::stream)
+                .findFirst()
+                .map(p -> p.getMetadata().getUid())
+                .orElseThrow(() -> new IllegalStateException("no pod " + name));
+    }
+
+    /**
+     * Deletes a pod whose restart the status records, only if it is still the pod recorded there:
+     * the delete carries the resource version just read, so a cache that is behind can never make
+     * it delete the pod's replacement. Returns whether it deleted the pod.
+     */
+    private static boolean deleteRecorded(KubernetesClient client, Pod cached) {
+        String namespace = cached.getMetadata().getNamespace();
+        String name = cached.getMetadata().getName();
+        Pod current = client.pods().inNamespace(namespace).withName(name).get();
+        if (current == null
+                || current.getMetadata().getDeletionTimestamp() != null
+                || !current.getMetadata().getUid().equals(cached.getMetadata().getUid())) {
+            return false;
+        }
+        try {
+            client.pods()
+                    .inNamespace(namespace)
+                    .withName(name)
+                    .lockResourceVersion(current.getMetadata().getResourceVersion())
+                    .delete();
+            return true;
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 409) {
+                LOG.info(
+                        "Pod {} changed before its deletion; the next reconcile looks again", name);
+                return false;
+            }
+            throw e;
+        }
     }
 
     /**

@@ -142,6 +142,28 @@ public final class RollNodes {
         return value != null && "true".equalsIgnoreCase(value.trim());
     }
 
+    /**
+     * The pods whose restart {@code status.roll} records but that still run with the uid recorded
+     * there: a restart is written to the status first and carried out afterwards, so an operator
+     * stopped in between neither forgets a deletion it made nor makes it twice.
+     */
+    public static List<Pod> awaitingDeletion(RollStatus roll, List<PoolState> pools) {
+        if (roll == null) {
+            return List.of();
+        }
+        List<Pod> pods = new ArrayList<>();
+        for (RestartingPod restarting : roll.getRestarting()) {
+            pools.stream()
+                    .map(p -> p.pod(restarting.getPod()))
+                    .flatMap(Optional::stream)
+                    .filter(p -> p.getMetadata().getDeletionTimestamp() == null)
+                    .filter(p -> Objects.equals(p.getMetadata().getUid(), restarting.getUid()))
+                    .findFirst()
+                    .ifPresent(pods::add);
+        }
+        return pods;
+    }
+
     private static Optional<String> restartingUid(RollStatus roll, String pod) {
         return roll == null
                 ? Optional.empty()

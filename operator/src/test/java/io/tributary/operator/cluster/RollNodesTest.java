@@ -124,6 +124,42 @@ class RollNodesTest {
     }
 
     @Test
+    void aRecordedRestartAwaitsDeletionWhileThePodStillHasTheRecordedUid() {
+        RollStatus roll = new RollStatus();
+        roll.setRestarting(
+                new ArrayList<>(
+                        List.of(
+                                new RestartingPod("my-cluster-brokers-0", "uid-0"),
+                                new RestartingPod("my-cluster-brokers-1", "uid-old"),
+                                new RestartingPod("my-cluster-brokers-2", "uid-2"))));
+        List<Pod> pods = pods("rev-2", "h", "i");
+        pods.get(2).getMetadata().setDeletionTimestamp("2026-01-01T00:00:00Z");
+
+        List<Pod> awaiting =
+                RollNodes.awaitingDeletion(
+                        roll,
+                        List.of(new PoolState(model.brokerPool(), sts("rev-2", "h", "i"), pods)));
+
+        // brokers-1 already has a replacement, brokers-2 is being deleted: only brokers-0 is left.
+        assertThat(awaiting)
+                .extracting(p -> p.getMetadata().getName())
+                .containsExactly("my-cluster-brokers-0");
+    }
+
+    @Test
+    void noRollAwaitsNoDeletion() {
+        assertThat(
+                        RollNodes.awaitingDeletion(
+                                null,
+                                List.of(
+                                        new PoolState(
+                                                model.brokerPool(),
+                                                sts("rev-2", "h", "i"),
+                                                pods("rev-2", "h", "i")))))
+                .isEmpty();
+    }
+
+    @Test
     void aMissingPodIsNotPresent() {
         List<Pod> pods = pods("rev-2", "h", "i");
         pods.remove(2);

@@ -196,8 +196,9 @@ final class ObjectDeleter {
             throw ApiError.conflict(
                     type,
                     object.name(),
-                    "Precondition failed: ResourceVersion in precondition: %s, ResourceVersion in"
-                            + " object meta: %d".formatted(version, object.resourceVersion()));
+                    ("Precondition failed: ResourceVersion in precondition: %s, ResourceVersion in"
+                                    + " object meta: %d")
+                            .formatted(version, object.resourceVersion()));
         }
     }
 

@@ -40,7 +40,7 @@ public final class Kubelet implements AutoCloseable {
     private final Path podsDirectory;
     private final HostsFile hosts;
     private final String clusterDomain;
-    private final LoopbackAddresses addresses = LoopbackAddresses.forPods();
+    private final LoopbackAddresses addresses;
     private final ClaimStorage claims;
     private final SandboxNodes nodes;
     private final SharedIndexInformer<Pod> pods;
@@ -60,6 +60,7 @@ public final class Kubelet implements AutoCloseable {
      * @param brokerImageModule the repository's {@code broker-image} folder, whose distributions
      *     stand in for broker images
      * @param extraJvmFlags flags given to every JVM the kubelet starts
+     * @param addresses where the pods' loopback addresses come from
      */
     public Kubelet(
             KubernetesClient client,
@@ -68,8 +69,10 @@ public final class Kubelet implements AutoCloseable {
             String clusterDomain,
             Path brokerImageModule,
             String extraJvmFlags,
-            Duration initialBackoff) {
+            Duration initialBackoff,
+            LoopbackAddresses addresses) {
         this.client = client;
+        this.addresses = addresses;
         this.podsDirectory = workDirectory.resolve("pods");
         // The API server starts empty, so pods and claims a previous sandbox left on disk belong to
         // nobody; reusing a claim would hand a new cluster an old cluster's Kafka log directories.

@@ -5,24 +5,20 @@ import java.util.Map;
 
 /**
  * Hands out loopback addresses, one per pod or Service name for the sandbox's life, so every pod
- * and Service listens on its own address as on a real network: pods from 127.1.0.1, Services from
- * 127.2.0.1. The whole of 127.0.0.0/8 reaches the loopback interface on Linux.
+ * and Service listens on its own address as on a real network, in the range of the sandbox's {@link
+ * NetworkSlot} (127.1.0.2 and on for the pods of the first sandbox on the machine, 127.2.0.2 and on
+ * for its Services). The whole of 127.0.0.0/8 reaches the loopback interface on Linux.
  */
 public final class LoopbackAddresses {
     private final Map<String, String> assigned = new HashMap<>();
     private final int secondOctet;
     private int next = 1;
 
-    private LoopbackAddresses(int secondOctet) {
+    LoopbackAddresses(int secondOctet) {
+        if (secondOctet < 1 || secondOctet > 254) {
+            throw new IllegalArgumentException("second octet out of range: " + secondOctet);
+        }
         this.secondOctet = secondOctet;
-    }
-
-    public static LoopbackAddresses forPods() {
-        return new LoopbackAddresses(1);
-    }
-
-    public static LoopbackAddresses forServices() {
-        return new LoopbackAddresses(2);
     }
 
     /** The address of the named object, assigned on first use. */

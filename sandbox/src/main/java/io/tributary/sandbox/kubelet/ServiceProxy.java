@@ -30,14 +30,19 @@ public final class ServiceProxy implements AutoCloseable {
     private final KubernetesClient client;
     private final HostsFile hosts;
     private final String clusterDomain;
-    private final LoopbackAddresses addresses = LoopbackAddresses.forServices();
+    private final LoopbackAddresses addresses;
     private final SharedIndexInformer<Service> services;
     private final SharedIndexInformer<Endpoints> endpoints;
     private final Map<String, List<TcpForwarder>> forwarders = new HashMap<>();
     private final Map<String, String> forwarded = new HashMap<>();
 
-    public ServiceProxy(KubernetesClient client, HostsFile hosts, String clusterDomain) {
+    public ServiceProxy(
+            KubernetesClient client,
+            HostsFile hosts,
+            String clusterDomain,
+            LoopbackAddresses addresses) {
         this.client = client;
+        this.addresses = addresses;
         this.hosts = hosts;
         this.clusterDomain = clusterDomain;
         this.endpoints =

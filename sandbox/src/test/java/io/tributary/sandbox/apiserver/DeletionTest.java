@@ -1,6 +1,7 @@
 package io.tributary.sandbox.apiserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -12,6 +13,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.nio.file.Path;
@@ -62,6 +64,44 @@ class DeletionTest {
                             return c;
                         });
         assertThat(client.configMaps().withName("held").get()).isNull();
+    }
+
+    @Test
+    void aDeleteWithAStaleResourceVersionIsAConflictAndDeletesNothing() {
+        ConfigMap created =
+                client.configMaps()
+                        .resource(
+                                new ConfigMapBuilder()
+                                        .withNewMetadata()
+                                        .withName("versioned")
+                                        .endMetadata()
+                                        .build())
+                        .create();
+        client.configMaps()
+                .withName("versioned")
+                .edit(
+                        c -> {
+                            c.setData(java.util.Map.of("k", "v"));
+                            return c;
+                        });
+
+        assertThatThrownBy(
+                        () ->
+                                client.configMaps()
+                                        .withName("versioned")
+                                        .lockResourceVersion(
+                                                created.getMetadata().getResourceVersion())
+                                        .delete())
+                .isInstanceOfSatisfying(
+                        KubernetesClientException.class,
+                        e -> {
+                            assertThat(e.getCode()).isEqualTo(409);
+                            assertThat(e.getMessage()).contains("Precondition failed");
+                        });
+        String current =
+                client.configMaps().withName("versioned").get().getMetadata().getResourceVersion();
+        client.configMaps().withName("versioned").lockResourceVersion(current).delete();
+        assertThat(client.configMaps().withName("versioned").get()).isNull();
     }
 
     @Test
