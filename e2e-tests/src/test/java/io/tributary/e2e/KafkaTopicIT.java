@@ -13,6 +13,7 @@ import io.tributary.api.v1alpha1.topic.KafkaTopicSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class KafkaTopicIT {
     private static final String CLUSTER = "my-cluster";
     private static final Duration READY = Duration.ofMinutes(2);
+    private static final long THROTTLE = 10_240;
 
     private TributaryEnvironment environment;
     private KubernetesClient client;
@@ -162,11 +164,19 @@ class KafkaTopicIT {
 
     @Test
     @Order(5)
-    void theReplicationFactorGrowsWithTheRecordsInPlace() throws Exception {
+    void theReplicationFactorGrowsThrottledWithTheRecordsInPlace() throws Exception {
         KafkaTopic events = topic("events", 3, 1, Map.of());
         client.resource(events).create();
         awaitReady("events");
-        kafka.produce("events", "event-", 300);
+        // About 100 KiB per partition, copied to two new replicas each under a 10 KiB/s throttle
+        // per broker: the move takes long enough to be seen throttled.
+        kafka.produce("events", "x".repeat(1000) + "-", 300);
+        clusters.edit(
+                CLUSTER,
+                c -> {
+                    c.getSpec().getRebalance().setThrottleBytesPerSecond(THROTTLE);
+                    return c;
+                });
 
         edit(
                 "events",
@@ -175,11 +185,63 @@ class KafkaTopicIT {
                     return t;
                 });
 
+        Eventually.until(
+                client,
+                clusters.namespace(),
+                "the move of events throttled: rates on the brokers, replicas listed on the topic",
+                READY,
+                () ->
+                        brokerRates().values().stream()
+                                        .anyMatch(r -> Long.toString(THROTTLE).equals(r))
+                                && topicConfig("events")
+                                        .containsKey("follower.replication.throttled.replicas"));
         KafkaTopic ready = awaitReady("events");
         assertThat(ready.getStatus().getReplicationFactor()).isEqualTo(3);
         assertThat(describe("events").partitions())
                 .allSatisfy(p -> assertThat(p.replicas()).hasSize(3));
+        assertThat(topicConfig("events"))
+                .doesNotContainKeys(
+                        "leader.replication.throttled.replicas",
+                        "follower.replication.throttled.replicas");
+        Eventually.until(
+                client,
+                clusters.namespace(),
+                "the brokers' replication rates removed",
+                READY,
+                () -> brokerRates().isEmpty());
         assertThat(kafka.consumeAll("events", "read_uncommitted", 300)).hasSize(300);
+        assertThat(ready.getStatus().getDrift()).isNull();
+
+        clusters.edit(
+                CLUSTER,
+                c -> {
+                    c.getSpec().getRebalance().setThrottleBytesPerSecond(null);
+                    return c;
+                });
+    }
+
+    /** The replication rates set on the brokers themselves, by broker and key. */
+    private Map<String, String> brokerRates() throws Exception {
+        List<ConfigResource> brokers = new ArrayList<>();
+        for (var node : kafka.admin().describeCluster().nodes().get(30, TimeUnit.SECONDS)) {
+            brokers.add(new ConfigResource(ConfigResource.Type.BROKER, node.idString()));
+        }
+        Map<String, String> rates = new HashMap<>();
+        kafka.admin()
+                .describeConfigs(brokers)
+                .all()
+                .get(30, TimeUnit.SECONDS)
+                .forEach(
+                        (resource, config) -> {
+                            for (ConfigEntry entry : config.entries()) {
+                                if (entry.name().endsWith(".replication.throttled.rate")
+                                        && entry.source()
+                                                == ConfigEntry.ConfigSource.DYNAMIC_BROKER_CONFIG) {
+                                    rates.put(resource.name() + "/" + entry.name(), entry.value());
+                                }
+                            }
+                        });
+        return rates;
     }
 
     @Test

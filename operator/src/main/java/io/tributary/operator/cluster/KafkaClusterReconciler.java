@@ -183,6 +183,7 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
                 admin = Optional.of(admins.admin(key(cluster), adminBootstrap(model)));
                 kafka = Optional.of(observer.observe(admin.get()));
                 liveChanges.applyDynamicConfig(cluster, model, admin.get());
+                liveChanges.releaseIdleThrottle(cluster, admin.get(), kafka.get());
             } catch (KafkaUnavailableException e) {
                 kafkaError = Optional.of(e.getMessage());
                 admin = Optional.empty();

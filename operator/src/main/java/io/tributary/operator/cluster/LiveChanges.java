@@ -4,10 +4,13 @@ import io.tributary.api.v1alpha1.cluster.KafkaCluster;
 import io.tributary.operator.cluster.model.ClusterModel;
 import io.tributary.operator.cluster.model.ServerPropertiesTemplate;
 import io.tributary.operator.config.DynamicBrokerConfigs;
+import io.tributary.operator.kafka.AdminCall;
 import io.tributary.operator.kafka.DynamicConfigApplier;
 import io.tributary.operator.kafka.DynamicConfigDiff;
+import io.tributary.operator.kafka.KafkaObservation;
 import io.tributary.operator.kafka.KafkaUnavailableException;
 import io.tributary.operator.kafka.MetadataVersionFinalizer;
+import io.tributary.operator.kafka.ReplicationThrottle;
 import io.tributary.operator.kube.EventPublisher;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,12 +32,41 @@ final class LiveChanges {
 
     private final DynamicConfigApplier dynamicConfig;
     private final MetadataVersionFinalizer metadataVersion;
+    private final ReplicationThrottle throttle;
+    private final AdminCall call;
     private final EventPublisher events;
 
     LiveChanges(Duration kafkaTimeout, EventPublisher events) {
         this.dynamicConfig = new DynamicConfigApplier(kafkaTimeout);
         this.metadataVersion = new MetadataVersionFinalizer(kafkaTimeout);
+        this.throttle = new ReplicationThrottle(kafkaTimeout);
+        this.call = new AdminCall(kafkaTimeout);
         this.events = events;
+    }
+
+    /**
+     * Removes replication rates from the brokers once no reassignment runs: the reconciler that
+     * moved replicas removes them when it is done, and this catches those it could not (an operator
+     * stopped between the end of a move and the removal). Writes nothing when none is set.
+     */
+    void releaseIdleThrottle(KafkaCluster cluster, Admin admin, KafkaObservation kafka)
+            throws KafkaUnavailableException {
+        try {
+            if (!call.get(admin.listPartitionReassignments().reassignments()).isEmpty()) {
+                return;
+            }
+            List<Integer> brokers = kafka.brokers().stream().map(b -> b.id()).toList();
+            if (throttle.releaseBrokers(admin, brokers)) {
+                LOG.info("Removed replication throttle rates left on brokers {}", brokers);
+                events.normal(
+                        cluster,
+                        "ThrottleRemoved",
+                        "no replicas are moving: removed the brokers' replication throttle");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaUnavailableException("interrupted", e);
+        }
     }
 
     /**

@@ -182,7 +182,10 @@ public class KafkaTopicReconciler implements Reconciler<KafkaTopic>, Cleaner<Kaf
             // straight away and described only when Kafka says it exists (to be adopted), which
             // spares a burst of new topics a describeTopics and a describeConfigs each.
             boolean unseen = status.getTopicId() == null;
-            return sync(topic, status, name, generation, admin, unseen);
+            Optional<Long> throttle =
+                    Optional.ofNullable(cluster.getSpec().getRebalance())
+                            .map(r -> r.getThrottleBytesPerSecond());
+            return sync(topic, status, name, generation, admin, throttle, unseen);
         } catch (KafkaUnavailableException e) {
             StatusConditions.progressing(
                     status, generation, "KafkaUnavailable", e.getMessage(), clock.instant());
@@ -200,6 +203,7 @@ public class KafkaTopicReconciler implements Reconciler<KafkaTopic>, Cleaner<Kaf
             String name,
             long generation,
             TopicAdmin admin,
+            Optional<Long> throttle,
             boolean unseen)
             throws KafkaUnavailableException, InterruptedException {
         DesiredTopic desired = TopicSpecs.desired(topic);
@@ -227,11 +231,20 @@ public class KafkaTopicReconciler implements Reconciler<KafkaTopic>, Cleaner<Kaf
                     status, generation, "Reassigning", "replicas are moving", clock.instant());
             return WAIT;
         }
+        if (observed.isPresent() && !observed.get().throttleKeys().isEmpty()) {
+            admin.releaseThrottle(name, observed.get().throttleKeys());
+            LOG.info("Topic {}: replicas moved, replication throttle removed", name);
+        }
         Optional<TopicWriteResult.Created> lastCreated = Optional.empty();
         for (TopicAction action : plan.actions()) {
+            if (action instanceof TopicAction.Reassign reassign
+                    && observed.isPresent()
+                    && throttle.isPresent()) {
+                admin.throttle(reassign, observed.get().replicas(), throttle.get());
+            }
             TopicWriteResult result = admin.apply(action);
             if (result.outcome() == TopicWriteResult.Outcome.EXISTS && creation.isPresent()) {
-                return sync(topic, status, name, generation, admin, false);
+                return sync(topic, status, name, generation, admin, throttle, false);
             }
             if (result.created().isPresent()) {
                 lastCreated = result.created();

@@ -2,7 +2,9 @@ package io.tributary.operator.topic;
 
 import io.tributary.operator.kafka.AdminCall;
 import io.tributary.operator.kafka.KafkaUnavailableException;
+import io.tributary.operator.kafka.ReplicationThrottle;
 import io.tributary.operator.kafka.RequestBatcher;
+import io.tributary.operator.kafka.ThrottledReplicas;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -47,6 +49,7 @@ public final class TopicAdmin implements AutoCloseable {
 
     private final Admin admin;
     private final AdminCall call;
+    private final ReplicationThrottle throttle;
     private final RequestBatcher<String, Described> describes;
     private final RequestBatcher<TopicAction.Create, TopicWriteResult> creates;
     private final Expiring<Map<Integer, Optional<String>>> brokers =
@@ -57,6 +60,7 @@ public final class TopicAdmin implements AutoCloseable {
     public TopicAdmin(Admin admin, Duration timeout) {
         this.admin = admin;
         this.call = new AdminCall(timeout);
+        this.throttle = new ReplicationThrottle(timeout);
         this.describes =
                 new RequestBatcher<>("topic-describe", this::describeAll, MAX_BATCH, QUEUE, LINGER);
         this.creates =
@@ -147,6 +151,35 @@ public final class TopicAdmin implements AutoCloseable {
                 .contains(topic);
     }
 
+    /**
+     * Throttles the replicas that a reassignment of the topic from {@code current} will copy, at
+     * {@code bytesPerSecond} on every broker, before the reassignment starts.
+     */
+    public void throttle(
+            TopicAction.Reassign reassign, List<List<Integer>> current, long bytesPerSecond)
+            throws KafkaUnavailableException, InterruptedException {
+        ThrottledReplicas replicas = ThrottledReplicas.of(current, reassign.assignments());
+        if (replicas.isEmpty()) {
+            return;
+        }
+        throttle.limitBrokers(admin, brokers().keySet(), bytesPerSecond);
+        throttle.limitTopic(admin, reassign.topic(), replicas);
+    }
+
+    /**
+     * Removes a finished reassignment's throttle from the topic, and the brokers' rates once no
+     * reassignment at all is left in the cluster (the cluster reconciler removes rates that outlive
+     * their reassignments, say after an operator restart at the wrong moment).
+     */
+    public void releaseThrottle(String topic, java.util.Set<String> keys)
+            throws KafkaUnavailableException, InterruptedException {
+        throttle.releaseTopic(admin, topic, keys);
+        reassigningTopics.invalidate();
+        if (await(admin.listPartitionReassignments().reassignments()).isEmpty()) {
+            throttle.releaseBrokers(admin, brokers().keySet());
+        }
+    }
+
     public TopicWriteResult delete(String topic) throws InterruptedException {
         try {
             await(admin.deleteTopics(List.of(topic)).all());
@@ -224,11 +257,17 @@ public final class TopicAdmin implements AutoCloseable {
         descriptions.forEach(
                 (topic, description) -> {
                     Map<String, String> set = new TreeMap<>();
+                    java.util.Set<String> throttle = new java.util.TreeSet<>();
                     Config config =
                             configs.get(new ConfigResource(ConfigResource.Type.TOPIC, topic));
                     if (config != null) {
                         for (ConfigEntry entry : config.entries()) {
-                            if (entry.source() == ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG) {
+                            if (entry.source() != ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG) {
+                                continue;
+                            }
+                            if (ThrottledReplicas.CONFIG_KEYS.contains(entry.name())) {
+                                throttle.add(entry.name());
+                            } else {
                                 set.put(entry.name(), entry.value());
                             }
                         }
@@ -245,7 +284,8 @@ public final class TopicAdmin implements AutoCloseable {
                                                     topic,
                                                     description.topicId().toString(),
                                                     replicas,
-                                                    set)),
+                                                    set,
+                                                    throttle)),
                                     null));
                 });
         return answers;

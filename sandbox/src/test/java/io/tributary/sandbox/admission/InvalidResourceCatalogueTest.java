@@ -290,6 +290,12 @@ class InvalidResourceCatalogueTest {
                         "spec.clusterRef",
                         "Forbidden: cannot be changed"),
                 create(
+                        "a replication throttle the operator owns",
+                        TOPIC,
+                        set("/spec/config", "{follower.replication.throttled.replicas: '0:1'}"),
+                        "spec.config",
+                        "Forbidden: must not set leader.replication.throttled.replicas"),
+                create(
                         "topic name with a space",
                         TOPIC,
                         set("/spec/topicName", "my topic"),

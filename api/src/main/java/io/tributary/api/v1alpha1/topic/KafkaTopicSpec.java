@@ -68,6 +68,16 @@ public class KafkaTopicSpec {
     private Integer replicationFactor;
 
     @Size(max = 100)
+    @ValidationRule(
+            value =
+                    "!('leader.replication.throttled.replicas' in self)"
+                            + " && !('follower.replication.throttled.replicas' in self)",
+            reason = "FieldValueForbidden",
+            message =
+                    "must not set leader.replication.throttled.replicas or"
+                            + " follower.replication.throttled.replicas: the operator sets them"
+                            + " while replicas move (spec.rebalance.throttleBytesPerSecond of the"
+                            + " cluster)")
     @JsonPropertyDescription(
             "Topic configuration (topic-level keys and string values), for example retention.ms"
                     + " or cleanup.policy. A key removed from here returns to the broker default."
