@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.sandbox.admission.FieldError.Type;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -47,9 +48,11 @@ public final class CrdSchemaAdmission implements CustomResourceAdmission {
         SchemaDefaulter.applyDefaults(admitted, schema);
 
         List<FieldError> errors = new ArrayList<>(validateName(admitted));
-        errors.addAll(SchemaValidator.validate(admitted, schema));
-        if (errors.isEmpty()) {
-            errors.addAll(CelRuleValidator.validate(admitted, oldObject, schema));
+        if (!unchangedButMetadata(admitted, oldObject)) {
+            errors.addAll(SchemaValidator.validate(admitted, schema));
+            if (errors.isEmpty()) {
+                errors.addAll(CelRuleValidator.validate(admitted, oldObject, schema));
+            }
         }
         if (!errors.isEmpty()) {
             throw AdmissionRejected.invalid(kind, group, name, errors);
@@ -59,6 +62,22 @@ public final class CrdSchemaAdmission implements CustomResourceAdmission {
                         ? unknown.stream().map(p -> "unknown field \"" + p + "\"").toList()
                         : List.of();
         return new Admitted(admitted, warnings);
+    }
+
+    /**
+     * Whether an update changes nothing but metadata (a finalizer, a label): the real API server's
+     * validation ratcheting lets an unchanged value through whatever its schema says, so validating
+     * it again could only find errors that would be ignored.
+     */
+    static boolean unchangedButMetadata(ObjectNode object, ObjectNode oldObject) {
+        if (oldObject == null) {
+            return false;
+        }
+        java.util.Set<String> fields = new java.util.HashSet<>();
+        object.fieldNames().forEachRemaining(fields::add);
+        oldObject.fieldNames().forEachRemaining(fields::add);
+        fields.remove("metadata");
+        return fields.stream().allMatch(f -> Objects.equals(object.get(f), oldObject.get(f)));
     }
 
     /** The {@code openAPIV3Schema} of a served version of the CRD, or null. */

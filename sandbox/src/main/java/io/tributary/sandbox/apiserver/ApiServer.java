@@ -111,6 +111,24 @@ public final class ApiServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Calls {@code listener} with every change of the kind served at {@code group}/{@code plural}
+     * (any version), from now on, in this JVM; closing the result stops it.
+     */
+    public AutoCloseable listen(String group, String plural, ChangeListener listener) {
+        String storageKey =
+                registry.storageTypes().stream()
+                        .filter(t -> t.group().equals(group) && t.plural().equals(plural))
+                        .findFirst()
+                        .orElseThrow(
+                                () ->
+                                        new IllegalArgumentException(
+                                                "no kind " + plural + "." + group))
+                        .storageKey();
+        Runnable removal = hub.listen(storageKey, listener);
+        return removal::run;
+    }
+
     /** {@code http://127.0.0.1:<port>}. */
     public String url() {
         requireStarted();

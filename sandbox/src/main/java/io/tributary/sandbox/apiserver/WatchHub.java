@@ -19,6 +19,7 @@ final class WatchHub {
     private final int capacity;
     private final Deque<WatchEvent> history = new ArrayDeque<>();
     private final Map<String, List<Watcher>> watchers = new ConcurrentHashMap<>();
+    private final Map<String, List<ChangeListener>> listeners = new ConcurrentHashMap<>();
     private long evictedUpTo;
 
     WatchHub(int capacity) {
@@ -33,6 +34,18 @@ final class WatchHub {
         for (Watcher watcher : watchers.getOrDefault(event.object().storageKey(), List.of())) {
             watcher.offer(event);
         }
+        for (ChangeListener listener :
+                listeners.getOrDefault(event.object().storageKey(), List.of())) {
+            listener.changed(event.type().name(), event.object().object());
+        }
+    }
+
+    /** Adds an in-process listener to the changes under a storage key; returns its removal. */
+    Runnable listen(String storageKey, ChangeListener listener) {
+        List<ChangeListener> list =
+                listeners.computeIfAbsent(storageKey, k -> new CopyOnWriteArrayList<>());
+        list.add(listener);
+        return () -> list.remove(listener);
     }
 
     /**

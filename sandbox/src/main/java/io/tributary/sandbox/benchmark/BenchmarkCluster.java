@@ -75,6 +75,10 @@ final class BenchmarkCluster implements AutoCloseable {
         return sandbox.client();
     }
 
+    Sandbox sandbox() {
+        return sandbox;
+    }
+
     OperatorProcess operator() {
         return operator;
     }

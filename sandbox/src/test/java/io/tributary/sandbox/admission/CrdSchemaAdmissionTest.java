@@ -140,6 +140,24 @@ class CrdSchemaAdmissionTest {
     }
 
     @Test
+    void anUpdateOfMetadataAloneIsNotValidatedAgainLikeTheApiServersRatcheting() throws Exception {
+        // Stored, defaults and all, before a rule that its value breaks.
+        ObjectNode stored = widget("{size: 0, colour: blue, limits: {cpu: 1}}");
+        ObjectNode withFinalizer = stored.deepCopy();
+        ((ObjectNode) withFinalizer.get("metadata")).putArray("finalizers").add("example.io/f");
+
+        ObjectNode admitted =
+                admission.admit(CRD, withFinalizer, stored, FieldValidation.STRICT).object();
+
+        assertThat(admitted.at("/metadata/finalizers/0").asText()).isEqualTo("example.io/f");
+        AdmissionRejected changed =
+                catchThrowableOfType(
+                        AdmissionRejected.class,
+                        () -> admit("{size: 0, colour: red}", stored, FieldValidation.STRICT));
+        assertThat(changed.causes()).extracting(FieldError::field).containsExactly("spec.size");
+    }
+
+    @Test
     void reportsEveryErrorInOneStatusLikeTheApiServer() {
         AdmissionRejected rejected =
                 catchThrowableOfType(
