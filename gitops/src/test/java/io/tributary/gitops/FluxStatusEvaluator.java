@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -68,6 +69,8 @@ final class FluxStatusEvaluator {
                                     .toList())
                     .build();
 
+    private static final Map<String, CelAbstractSyntaxTree> COMPILED = new ConcurrentHashMap<>();
+
     private FluxStatusEvaluator() {}
 
     static Result evaluate(FluxHealthCheck check, JsonNode object) {
@@ -112,11 +115,15 @@ final class FluxStatusEvaluator {
     }
 
     private static CelAbstractSyntaxTree compiled(String expression) {
-        try {
-            return compile(expression);
-        } catch (CelValidationException e) {
-            throw new IllegalArgumentException("does not compile: " + expression, e);
-        }
+        return COMPILED.computeIfAbsent(
+                expression,
+                e -> {
+                    try {
+                        return compile(e);
+                    } catch (CelValidationException ex) {
+                        throw new IllegalArgumentException("does not compile: " + e, ex);
+                    }
+                });
     }
 
     /**
