@@ -302,8 +302,9 @@ class KafkaClusterIT {
         assertThat(stalled.getMessage()).contains("spec.listeners[plain]");
         assertThat(current.getStatus().findCondition(Condition.READY).orElseThrow().getStatus())
                 .isEqualTo(ConditionStatus.FALSE);
+        // Observed (so Flux and kubectl wait see the refusal at once), not converged.
         assertThat(current.getStatus().getObservedGeneration())
-                .isLessThan(refused.getMetadata().getGeneration());
+                .isEqualTo(refused.getMetadata().getGeneration());
         assertThat(statefulSet().getMetadata().getResourceVersion()).isEqualTo(stsVersion);
         assertThat(podUids()).isEqualTo(podsBefore);
 

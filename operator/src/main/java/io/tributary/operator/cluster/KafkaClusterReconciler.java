@@ -213,7 +213,7 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
                         snapshot,
                         ClusterSpecValidator.warnings(cluster.getSpec()),
                         clock.instant());
-        if (outcome.ready() && !isReadyForGeneration(previous, generation)) {
+        if (outcome.ready() && !StatusConditions.isReadyFor(previous, generation)) {
             LOG.info("Generation {} is ready", generation);
             events.normal(cluster, "Ready", "the cluster runs generation " + generation);
         }
@@ -252,15 +252,6 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
 
     static String adminBootstrap(ClusterModel model) {
         return AdminBootstrap.of(model.names(), model.brokerPool());
-    }
-
-    private static boolean isReadyForGeneration(KafkaClusterStatus status, long generation) {
-        return status != null
-                && status.getObservedGeneration() != null
-                && status.getObservedGeneration() == generation
-                && status.findCondition("Ready")
-                        .map(c -> c.getStatus().name().equals("TRUE"))
-                        .orElse(false);
     }
 
     private static UpdateControl<KafkaCluster> patchIfChanged(

@@ -34,10 +34,7 @@ public final class ReconciliationPause {
         String message = "reconciliation is paused by the " + ANNOTATION + " annotation";
         status.setCondition(
                 new Condition(CONDITION, ConditionStatus.TRUE, "Paused", message, generation), now);
-        boolean converged =
-                status.getObservedGeneration() != null
-                        && status.getObservedGeneration() == generation;
-        if (!converged) {
+        if (!StatusConditions.isReadyFor(status, generation)) {
             StatusConditions.stalled(status, generation, new Problem(CONDITION, message), now);
         }
     }

@@ -7,7 +7,10 @@ import java.time.Instant;
 
 /**
  * Writes the kstatus conditions every Tributary resource carries — {@code Ready}, {@code
- * Reconciling} and {@code Stalled} — as one consistent set, for the generation being reconciled.
+ * Reconciling} and {@code Stalled} — as one consistent set, for the generation being reconciled,
+ * and {@code status.observedGeneration}: the generation the operator has acted on, whatever the
+ * outcome, as kstatus (and so Flux and {@code kubectl wait}) reads it. Whether that generation has
+ * converged is the {@code Ready} condition's to say.
  */
 public final class StatusConditions {
     private StatusConditions() {}
@@ -33,6 +36,7 @@ public final class StatusConditions {
         set(status, Condition.READY, ConditionStatus.FALSE, reason, message, generation, now);
         set(status, Condition.RECONCILING, ConditionStatus.TRUE, reason, message, generation, now);
         set(status, Condition.STALLED, ConditionStatus.FALSE, reason, message, generation, now);
+        status.setObservedGeneration(generation);
     }
 
     /** The operator cannot reach the current generation without a change from a person. */
@@ -62,6 +66,19 @@ public final class StatusConditions {
                 problem.message(),
                 generation,
                 now);
+        status.setObservedGeneration(generation);
+    }
+
+    /** Whether the status says the generation has converged: {@code Ready=True} for it. */
+    public static boolean isReadyFor(ResourceStatus status, long generation) {
+        return status != null
+                && status.findCondition(Condition.READY)
+                        .filter(
+                                c ->
+                                        c.getStatus() == ConditionStatus.TRUE
+                                                && c.getObservedGeneration() != null
+                                                && c.getObservedGeneration() == generation)
+                        .isPresent();
     }
 
     private static void set(

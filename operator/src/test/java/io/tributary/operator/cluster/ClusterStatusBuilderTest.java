@@ -44,7 +44,8 @@ class ClusterStatusBuilderTest {
         assertCondition(outcome.status(), Condition.READY, ConditionStatus.FALSE, "Creating");
         assertCondition(outcome.status(), Condition.RECONCILING, ConditionStatus.TRUE, "Creating");
         assertCondition(outcome.status(), Condition.STALLED, ConditionStatus.FALSE, "Creating");
-        assertThat(outcome.status().getObservedGeneration()).isNull();
+        assertThat(outcome.status().getObservedGeneration())
+                .isEqualTo(model.cluster().getMetadata().getGeneration());
         assertThat(
                         outcome.status()
                                 .findCondition(Condition.READY)

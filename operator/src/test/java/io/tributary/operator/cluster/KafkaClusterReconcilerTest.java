@@ -62,7 +62,8 @@ class KafkaClusterReconcilerTest {
                                                     .orElseThrow()
                                                     .getStatus())
                                     .isEqualTo(ConditionStatus.TRUE);
-                            assertThat(current.getStatus().getObservedGeneration()).isNull();
+                            assertThat(current.getStatus().getObservedGeneration())
+                                    .isEqualTo(cluster.getMetadata().getGeneration());
                             assertThat(current.getStatus().getClusterId()).isNotBlank();
                             assertThat(current.getStatus().getListeners())
                                     .singleElement()

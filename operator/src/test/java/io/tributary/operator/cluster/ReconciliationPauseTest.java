@@ -48,7 +48,7 @@ class ReconciliationPauseTest {
     }
 
     @Test
-    void aNewGenerationIsStalledWhilePausedAndKeepsTheOldObservedGeneration() {
+    void aNewGenerationIsObservedAndStalledWhilePaused() {
         KafkaClusterStatus status = new KafkaClusterStatus();
         StatusConditions.ready(status, 3, "ready", NOW);
 
@@ -60,7 +60,7 @@ class ReconciliationPauseTest {
                 .isEqualTo(ConditionStatus.TRUE);
         assertThat(status.findCondition("Stalled").orElseThrow().getReason())
                 .isEqualTo(ReconciliationPause.CONDITION);
-        assertThat(status.getObservedGeneration()).isEqualTo(3);
+        assertThat(status.getObservedGeneration()).isEqualTo(4);
     }
 
     @Test
