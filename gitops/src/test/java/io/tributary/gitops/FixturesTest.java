@@ -11,12 +11,14 @@ import io.tributary.api.v1alpha1.topic.KafkaTopic;
 import io.tributary.api.v1alpha1.user.KafkaUser;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every fixture is a real resource of its folder's kind: it reads into the resource model with no
- * unknown field, and carries the metadata the API server always sets.
+ * unknown field, carries the metadata the API server always sets, and has a status the operator
+ * writes (but for a few defensive cases).
  */
 class FixturesTest {
     private static final Map<String, Class<?>> MODEL =
@@ -24,6 +26,11 @@ class FixturesTest {
                     "KafkaCluster", KafkaCluster.class,
                     "KafkaTopic", KafkaTopic.class,
                     "KafkaUser", KafkaUser.class);
+    // Statuses the operator never writes, kept to show that the checks do not call them Healthy.
+    private static final Set<String> DEFENSIVE =
+            Set.of(
+                    "progressing_readyNotConverged.yaml",
+                    "progressing_readyForOlderGeneration.yaml");
     private static final ObjectMapper STRICT_JSON =
             new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -60,5 +67,34 @@ class FixturesTest {
                     .as("%s: condition %s has a lastTransitionTime", test, condition.path("type"))
                     .isNotEmpty();
         }
+    }
+
+    /**
+     * The operator writes {@code Ready}, {@code Reconciling} and {@code Stalled} for the generation
+     * it acts on and sets {@code status.observedGeneration} to that generation in the same write.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void statusObservedGenerationIsTheGenerationTheConditionsSpeakFor(HealthTestCase test) {
+        JsonNode status = test.object().path("status");
+        if (status.isMissingNode() || DEFENSIVE.contains(test.input().getFileName().toString())) {
+            return;
+        }
+        for (String type : List.of("Ready", "Reconciling", "Stalled")) {
+            JsonNode condition = condition(status, type);
+            assertThat(condition).as("%s: condition %s", test, type).isNotNull();
+            assertThat(condition.path("observedGeneration").asLong())
+                    .as("%s: condition %s speaks for status.observedGeneration", test, type)
+                    .isEqualTo(status.path("observedGeneration").asLong(-1));
+        }
+    }
+
+    private static JsonNode condition(JsonNode status, String type) {
+        for (JsonNode condition : status.path("conditions")) {
+            if (condition.path("type").asText().equals(type)) {
+                return condition;
+            }
+        }
+        return null;
     }
 }

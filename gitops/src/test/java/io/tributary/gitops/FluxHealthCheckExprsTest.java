@@ -42,20 +42,16 @@ class FluxHealthCheckExprsTest {
 
     /**
      * The Argo CD health of a fixture, as Flux can report it. Flux has no Suspended: a paused
-     * cluster still running the generation it was given is current, otherwise in progress. And two
-     * cases Flux decides before any expression runs: a resource with no status yet cannot be read
-     * by them (unknown; Flux keeps waiting, as for in progress), and a {@code
-     * status.observedGeneration} other than {@code metadata.generation} is in progress, also when
-     * the operator has already refused that generation (Stalled=True): Flux reports that stall only
-     * when its timeout runs out.
+     * cluster still running the generation it was given is current, otherwise in progress. And a
+     * resource with no status yet cannot be read by the expressions (unknown; Flux keeps waiting,
+     * as for in progress). Flux's own check, before any expression runs, that {@code
+     * status.observedGeneration} is {@code metadata.generation} changes nothing here: the operator
+     * sets it to every generation it acts on, so an older one means a generation not looked at yet,
+     * which Argo CD calls Progressing too, and a refused generation is Degraded and failed at once.
      */
     static Status asFluxSeesIt(ArgoHealth argo, JsonNode object) {
         if (!object.has("status")) {
             return Status.UNKNOWN;
-        }
-        JsonNode observed = object.path("status").path("observedGeneration");
-        if (observed.isIntegralNumber() && observed.asLong() != generation(object)) {
-            return Status.IN_PROGRESS;
         }
         return switch (argo.status()) {
             case "Healthy" -> Status.CURRENT;
@@ -80,6 +76,29 @@ class FluxHealthCheckExprsTest {
                             && condition.path("observedGeneration").asLong() == generation;
         }
         return ready && object.path("status").path("observedGeneration").asLong() == generation;
+    }
+
+    @Test
+    void aRefusedChangeAfterAConvergedGenerationFailsAtOnce() {
+        for (String kind : List.of("KafkaCluster", "KafkaTopic")) {
+            JsonNode refused = fixture(kind, "degraded.yaml");
+            assertThat(generation(refused)).as("%s: not the first generation", kind).isEqualTo(3);
+            assertThat(refused.path("status").path("observedGeneration").asLong())
+                    .as("%s: the operator acted on generation 3", kind)
+                    .isEqualTo(3);
+
+            assertThat(evaluate(FluxHealthCheck.forKind(kind), refused))
+                    .as("%s/degraded.yaml, generation 3 refused after 2 converged", kind)
+                    .isEqualTo(Status.FAILED);
+        }
+    }
+
+    @Test
+    void aChangeAppliedToAPausedClusterWaitsForTheResume() {
+        JsonNode paused = fixture("KafkaCluster", "suspended_newerGeneration.yaml");
+
+        assertThat(evaluate(FluxHealthCheck.forKind("KafkaCluster"), paused))
+                .isEqualTo(Status.IN_PROGRESS);
     }
 
     @Test
@@ -160,6 +179,11 @@ class FluxHealthCheckExprsTest {
 
         assertThat(result.status()).isEqualTo(Status.UNKNOWN);
         assertThat(result.error()).contains("status");
+    }
+
+    private static JsonNode fixture(String kind, String name) {
+        return GitopsFiles.readYaml(
+                GitopsFiles.customization(kind).resolve("testdata").resolve(name));
     }
 
     private static Status evaluate(FluxHealthCheck check, JsonNode object) {
