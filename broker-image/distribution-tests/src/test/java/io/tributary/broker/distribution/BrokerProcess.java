@@ -41,12 +41,14 @@ final class BrokerProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final URI health;
+    private final URI metrics;
 
-    private BrokerProcess(String name, Process process, Path log, URI health) {
+    private BrokerProcess(String name, Process process, Path log, URI health, URI metrics) {
         this.name = name;
         this.process = process;
         this.log = log;
         this.health = health;
+        this.metrics = metrics;
     }
 
     static BrokerProcess start(
@@ -54,8 +56,9 @@ final class BrokerProcess implements AutoCloseable {
             BrokerDistribution distribution,
             Map<String, String> podEnv,
             Path log,
-            String healthHost,
-            int healthPort) {
+            String podIp,
+            int healthPort,
+            int metricsPort) {
         ProcessBuilder builder = new ProcessBuilder(distribution.entrypoint().toString());
         // A pod sees only its own environment; the entrypoint needs PATH and a JDK.
         Map<String, String> env = builder.environment();
@@ -70,7 +73,11 @@ final class BrokerProcess implements AutoCloseable {
             LIVE.add(process);
             process.onExit().thenRun(() -> LIVE.remove(process));
             return new BrokerProcess(
-                    name, process, log, URI.create("http://" + healthHost + ":" + healthPort));
+                    name,
+                    process,
+                    log,
+                    URI.create("http://" + podIp + ":" + healthPort),
+                    URI.create("http://" + podIp + ":" + metricsPort + "/metrics"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -86,12 +93,23 @@ final class BrokerProcess implements AutoCloseable {
 
     /** {@code GET path} on the node's health endpoint; status 0 when nothing answers. */
     Probe probe(String path) {
+        return get(health.resolve(path), Duration.ofSeconds(2));
+    }
+
+    /** Scrapes the node's Prometheus endpoint, as Prometheus would; fails unless it answers 200. */
+    PrometheusMetrics scrapeMetrics() {
+        Probe response = get(metrics, Duration.ofSeconds(10));
+        assertThat(response.status())
+                .as("GET %s on %s: %s", metrics, name, response.body())
+                .isEqualTo(200);
+        return PrometheusMetrics.parse(response.body());
+    }
+
+    private Probe get(URI uri, Duration timeout) {
         try {
             HttpResponse<String> response =
                     HTTP.send(
-                            HttpRequest.newBuilder(health.resolve(path))
-                                    .timeout(Duration.ofSeconds(2))
-                                    .build(),
+                            HttpRequest.newBuilder(uri).timeout(timeout).build(),
                             HttpResponse.BodyHandlers.ofString());
             return new Probe(response.statusCode(), response.body());
         } catch (IOException e) {

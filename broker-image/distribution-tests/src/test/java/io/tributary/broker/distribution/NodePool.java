@@ -34,6 +34,7 @@ final class NodePool implements AutoCloseable {
     private final int brokerPort;
     private final int controllerPort;
     private final int healthPort;
+    private final int metricsPort;
     private final List<BrokerProcess> started = new ArrayList<>();
 
     private NodePool(
@@ -56,10 +57,11 @@ final class NodePool implements AutoCloseable {
                 Path.of(System.getProperty("tributary.it.work.dir", "target/it"))
                         .resolve(name)
                         .toAbsolutePath();
-        List<Integer> ports = FreePorts.onAll(ips, 3);
+        List<Integer> ports = FreePorts.onAll(ips, 4);
         this.brokerPort = ports.get(0);
         this.controllerPort = ports.get(1);
         this.healthPort = ports.get(2);
+        this.metricsPort = ports.get(3);
         for (int i = 0; i < ips.size(); i++) {
             HostsFile.add(fqdn(i), ips.get(i));
         }
@@ -133,12 +135,19 @@ final class NodePool implements AutoCloseable {
         env.put("TRIBUTARY_DATA_DIR", dataDir(ordinal).toString());
         env.put("TRIBUTARY_WORK_DIR", renderedConfig(ordinal).getParent().toString());
         env.put("TRIBUTARY_HEALTH_PORT", Integer.toString(healthPort));
+        env.put("TRIBUTARY_METRICS_PORT", Integer.toString(metricsPort));
         env.put("TRIBUTARY_JVM_OPTS", jvmOptions("256m"));
         env.putAll(envOverrides);
         Path log = root.resolve("logs").resolve(podName(ordinal) + "-" + started.size() + ".log");
         BrokerProcess process =
                 BrokerProcess.start(
-                        podName(ordinal), distribution, env, log, ips.get(ordinal), healthPort);
+                        podName(ordinal),
+                        distribution,
+                        env,
+                        log,
+                        ips.get(ordinal),
+                        healthPort,
+                        metricsPort);
         started.add(process);
         return process;
     }

@@ -46,6 +46,11 @@ class PreviousKafkaVersionIT {
         // The version Kafka registers as kafka.server:type=app-info, read by the launcher.
         assertThat(broker.probe("/readyz").body()).contains("\"kafkaVersion\":\"4.3.1\"");
         assertThat(broker.log()).contains("metadata.version 4.3-");
+        // The rule file holds for the previous version's MBeans too.
+        assertThat(broker.scrapeMetrics().names())
+                .containsAll(MetricsEndpointIT.BROKER_SERIES)
+                .containsAll(MetricsEndpointIT.CONTROLLER_SERIES)
+                .containsAll(MetricsEndpointIT.JVM_SERIES);
 
         List<String> values = KafkaClients.values("old", 50);
         KafkaClients.createTopic(pool.bootstrapServers(), "previous", 1, (short) 1, Map.of());

@@ -51,6 +51,24 @@ class SeparateRolesIT {
                 .contains("a broker-only node needs no quorum flag")
                 .doesNotContain("--initial-controllers", "--no-initial-controllers");
 
+        // Each node serves the metrics of its own roles: the cluster-wide controller series come
+        // from the controllers only, the broker series from the brokers only.
+        PrometheusMetrics controllerMetrics = controller.scrapeMetrics();
+        assertThat(controllerMetrics.names())
+                .containsAll(MetricsEndpointIT.CONTROLLER_SERIES)
+                .containsAll(MetricsEndpointIT.JVM_SERIES)
+                .doesNotContain("kafka_server_replicamanager_underreplicatedpartitions");
+        assertThat(
+                        controllerMetrics.value(
+                                "kafka_controller_kafkacontroller_activecontrollercount"))
+                .isEqualTo(1.0);
+        PrometheusMetrics brokerMetrics = broker.scrapeMetrics();
+        assertThat(brokerMetrics.names())
+                .containsAll(MetricsEndpointIT.BROKER_SERIES)
+                .containsAll(MetricsEndpointIT.JVM_SERIES)
+                .noneMatch(name -> name.startsWith("kafka_controller_"));
+        assertThat(brokerMetrics.value("kafka_server_kafkaserver_brokerstate")).isEqualTo(3.0);
+
         List<String> values = KafkaClients.values("split", 100);
         KafkaClients.createTopic(brokers.bootstrapServers(), "split", 1, (short) 1, Map.of());
         KafkaClients.produce(brokers.bootstrapServers(), "split", values);

@@ -24,9 +24,12 @@ import io.tributary.api.v1alpha1.cluster.PodTemplateSpec;
 import io.tributary.api.v1alpha1.cluster.StorageSpec;
 import io.tributary.api.v1alpha1.cluster.StorageType;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The StatefulSet of a node pool. {@code OnDelete} updates, so the operator alone decides which pod
@@ -37,6 +40,18 @@ import java.util.Map;
 public final class NodePoolStatefulSetBuilder {
     public static final String CONTAINER = "kafka";
     public static final String CONFIG_HASH_ANNOTATION = "kafka.tributary.io/config-hash";
+
+    /**
+     * The annotations by which Prometheus' usual Kubernetes pod discovery finds the metrics
+     * endpoint; the pod template's annotations may override them (scrape "false" to opt out).
+     */
+    static final SortedMap<String, String> PROMETHEUS_ANNOTATIONS =
+            Collections.unmodifiableSortedMap(
+                    new TreeMap<>(
+                            Map.of(
+                                    "prometheus.io/scrape", "true",
+                                    "prometheus.io/port", Integer.toString(NodePorts.METRICS),
+                                    "prometheus.io/path", "/metrics")));
 
     static final String DATA_VOLUME = "data";
     static final String CONFIG_VOLUME = "config";
@@ -58,7 +73,7 @@ public final class NodePoolStatefulSetBuilder {
     public static StatefulSet build(ClusterModel model, NodePool pool, String configHash) {
         String name = model.names().pool(pool);
         Map<String, String> podLabels = podLabels(model, pool);
-        Map<String, String> podAnnotations = new LinkedHashMap<>();
+        Map<String, String> podAnnotations = new LinkedHashMap<>(PROMETHEUS_ANNOTATIONS);
         PodTemplateSpec template = model.spec().getPodTemplate();
         if (template != null) {
             podAnnotations.putAll(template.getAnnotations());
@@ -196,6 +211,7 @@ public final class NodePoolStatefulSetBuilder {
         env.add(value("TRIBUTARY_DATA_DIR", DATA_DIR));
         env.add(value("TRIBUTARY_WORK_DIR", TMP_DIR + "/tributary"));
         env.add(value("TRIBUTARY_HEALTH_PORT", Integer.toString(NodePorts.HEALTH)));
+        env.add(value("TRIBUTARY_METRICS_PORT", Integer.toString(NodePorts.METRICS)));
         env.add(value("TRIBUTARY_JVM_OPTS", JvmSettings.options(pool.spec())));
         return env;
     }
@@ -203,6 +219,7 @@ public final class NodePoolStatefulSetBuilder {
     private static List<ContainerPort> ports(ClusterModel model, NodePool pool) {
         List<ContainerPort> ports = new ArrayList<>();
         ports.add(port("health", NodePorts.HEALTH));
+        ports.add(port("metrics", NodePorts.METRICS));
         if (pool.isController()) {
             ports.add(port("controller", NodePorts.CONTROLLER));
         }

@@ -9,6 +9,8 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.tributary.api.v1alpha1.cluster.KafkaCluster;
+import io.tributary.api.v1alpha1.cluster.ListenerSpec;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -80,10 +82,64 @@ class NodePoolStatefulSetBuilderTest {
         assertThat(kafka.getPorts())
                 .extracting(p -> p.getName() + ":" + p.getContainerPort())
                 .containsExactly(
-                        "health:8080", "controller:9090", "replication:9091", "plain:9092");
+                        "health:8080",
+                        "metrics:9404",
+                        "controller:9090",
+                        "replication:9091",
+                        "plain:9092");
         assertThat(container(build(dedicated, dedicated.controllerPool())).getPorts())
                 .extracting(p -> p.getName())
-                .containsExactly("health", "controller");
+                .containsExactly("health", "metrics", "controller");
+    }
+
+    @Test
+    void everyPoolServesMetricsWherePrometheusLooksForThem() {
+        for (StatefulSet sts :
+                List.of(
+                        build(combined, combined.brokerPool()),
+                        build(dedicated, dedicated.controllerPool()),
+                        build(dedicated, dedicated.brokerPool()))) {
+            Container kafka = container(sts);
+            assertThat(kafka.getPorts())
+                    .filteredOn(p -> p.getName().equals("metrics"))
+                    .singleElement()
+                    .satisfies(
+                            p -> {
+                                assertThat(p.getContainerPort()).isEqualTo(9404);
+                                assertThat(p.getProtocol()).isEqualTo("TCP");
+                            });
+            assertThat(env(sts).get("TRIBUTARY_METRICS_PORT").getValue()).isEqualTo("9404");
+            assertThat(sts.getSpec().getTemplate().getMetadata().getAnnotations())
+                    .containsEntry("prometheus.io/scrape", "true")
+                    .containsEntry("prometheus.io/port", "9404")
+                    .containsEntry("prometheus.io/path", "/metrics");
+        }
+        assertThat(ListenerSpec.RESERVED_PORTS)
+                .as("the ports the CRD keeps listeners off")
+                .contains(NodePorts.METRICS);
+    }
+
+    @Test
+    void thePodTemplateCanTurnScrapingOffButNotTheConfigHash() {
+        KafkaCluster cluster = TestClusters.dedicated();
+        cluster.getSpec().getPodTemplate().getAnnotations().put("prometheus.io/scrape", "false");
+        cluster.getSpec()
+                .getPodTemplate()
+                .getAnnotations()
+                .put(NodePoolStatefulSetBuilder.CONFIG_HASH_ANNOTATION, "forged");
+        ClusterModel model = TestClusters.model(cluster);
+
+        Map<String, String> annotations =
+                build(model, model.brokerPool())
+                        .getSpec()
+                        .getTemplate()
+                        .getMetadata()
+                        .getAnnotations();
+
+        assertThat(annotations)
+                .containsEntry("prometheus.io/scrape", "false")
+                .containsEntry("prometheus.io/port", "9404")
+                .containsEntry(NodePoolStatefulSetBuilder.CONFIG_HASH_ANNOTATION, "hash");
     }
 
     @Test
