@@ -122,6 +122,19 @@ public final class TopicBenchmark {
                 out.printf(
                         "operator peak RSS %d MiB (now %d MiB)%n",
                         operator.peakResidentMemoryMiB(), operator.residentMemoryMiB());
+                if (Boolean.getBoolean("tributary.histogram")) {
+                    Path histogram = work.resolve("operator-histogram.txt");
+                    new ProcessBuilder(
+                                    Path.of(System.getProperty("java.home"), "bin", "jcmd")
+                                            .toString(),
+                                    Long.toString(operator.pid()),
+                                    "GC.class_histogram")
+                            .redirectErrorStream(true)
+                            .redirectOutput(histogram.toFile())
+                            .start()
+                            .waitFor(2, TimeUnit.MINUTES);
+                    out.printf("operator heap histogram: %s%n", histogram);
+                }
 
                 // One topic drifts while no operator runs: undoing it is the restarted operator's
                 // one write, and shows that it looked at the topics at all.
