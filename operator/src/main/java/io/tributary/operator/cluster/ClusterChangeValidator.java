@@ -37,12 +37,6 @@ public final class ClusterChangeValidator {
                                 "ControllerScalingNotSupported",
                                 "%s.replicas changes from %d to %d, which changes the KRaft quorum; this version of the operator cannot change the quorum's voters"
                                         .formatted(field, running, pool.replicas())));
-            } else if (pool.replicas() < running) {
-                problems.add(
-                        new Problem(
-                                "ScaleDownNotSupported",
-                                "%s.replicas decreases from %d to %d; removing brokers needs their partitions moved first, which this version of the operator does not do"
-                                        .formatted(field, running, pool.replicas())));
             }
             storageChange(pool, current, field).ifPresent(problems::add);
         }

@@ -66,6 +66,7 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
     private final KafkaClusterObserver observer;
     private final LiveChanges liveChanges;
     private final RollExecutor rolls;
+    private final RebalanceExecutor rebalances;
     private final OwnedResourceSources<KafkaCluster> owned = new OwnedResourceSources<>();
 
     public KafkaClusterReconciler(
@@ -80,6 +81,7 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
         this.observer = new KafkaClusterObserver(settings.kafkaTimeout());
         this.liveChanges = new LiveChanges(settings.kafkaTimeout(), events);
         this.rolls = new RollExecutor(settings.kafkaTimeout(), events);
+        this.rebalances = new RebalanceExecutor(settings.kafkaTimeout(), events);
     }
 
     @Override
@@ -146,7 +148,7 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
         }
 
         String clusterId = ClusterIdentity.resolve(previous, running.values());
-        ClusterModel model =
+        ClusterModel specModel =
                 ClusterModel.of(
                         cluster,
                         clusterId,
@@ -154,6 +156,15 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
                         cluster.getSpec().getImage() != null
                                 ? cluster.getSpec().getImage()
                                 : settings.brokerImage(cluster.getSpec().getKafkaVersion()));
+        NodePool brokerPool = specModel.brokerPool();
+        StatefulSet runningBrokers = running.get(brokerPool.name());
+        ClusterModel model =
+                specModel.withBrokerReplicas(
+                        BrokerCount.effective(
+                                brokerPool.replicas(),
+                                runningBrokers == null ? 0 : runningBrokers.getSpec().getReplicas(),
+                                brokerPool.nodeIdBase(),
+                                previous == null ? null : previous.getRebalance()));
         new ClusterResourceWriter(context.getClient(), owned, events).write(cluster, model);
 
         List<PoolState> states = new ArrayList<>();
@@ -190,9 +201,27 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
                 LOG.info("Brokers did not answer: {}", e.getMessage());
             }
         }
+        boolean rebalancing = previous != null && RebalanceOutcome.unchanged(previous).active();
         RollExecutor.Outcome roll =
                 rolls.step(
-                        context.getClient(), cluster, model, states, kafka, admin, clock.instant());
+                        context.getClient(),
+                        cluster,
+                        model,
+                        states,
+                        kafka,
+                        admin,
+                        rebalancing,
+                        clock.instant());
+        RebalanceOutcome rebalance =
+                rebalances.step(
+                        context.getClient(),
+                        cluster,
+                        model,
+                        states,
+                        kafka,
+                        admin,
+                        roll.active(),
+                        clock.instant());
         if (!roll.active() && admin.isPresent() && allNodesCurrentAndReady(states)) {
             try {
                 if (liveChanges.finaliseMetadataVersion(cluster, admin.get())) {
@@ -223,14 +252,21 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
                 .filter(w -> previousWarning.map(m -> !m.equals(w.getMessage())).orElse(true))
                 .ifPresent(w -> events.warning(cluster, w.getReason(), w.getMessage()));
         roll.writeTo(outcome.status(), generation, clock.instant());
+        rebalance.writeTo(outcome.status(), generation, clock.instant());
         cluster.setStatus(outcome.status());
         Duration next =
                 roll.active()
-                        ? roll.poll().compareTo(settings.progressInterval()) < 0
-                                ? roll.poll()
-                                : settings.progressInterval()
-                        : outcome.ready() ? settings.resyncInterval() : settings.progressInterval();
+                        ? shortest(roll.poll(), settings.progressInterval())
+                        : rebalance.active()
+                                ? shortest(RebalanceExecutor.POLL, settings.progressInterval())
+                                : outcome.ready() && rebalance.refusal().isEmpty()
+                                        ? settings.resyncInterval()
+                                        : settings.progressInterval();
         return patchIfChanged(cluster, previousJson).rescheduleAfter(next);
+    }
+
+    private static Duration shortest(Duration a, Duration b) {
+        return a.compareTo(b) < 0 ? a : b;
     }
 
     private static boolean allNodesCurrentAndReady(List<PoolState> states) {

@@ -113,8 +113,13 @@ final class RollExecutor {
             List<PoolState> pools,
             Optional<KafkaObservation> kafka,
             Optional<Admin> admin,
+            boolean rebalanceUnderWay,
             Instant now) {
         RollStatus previous = cluster.getStatus() == null ? null : cluster.getStatus().getRoll();
+        if (previous == null && rebalanceUnderWay) {
+            // One disruptive operation at a time: the roll starts once partitions stop moving.
+            return new Outcome(null, false, false);
+        }
         List<String> deleted = new ArrayList<>();
         for (Pod pod : RollNodes.awaitingDeletion(previous, pools)) {
             if (deleteRecorded(client, pod)) {
@@ -241,16 +246,7 @@ final class RollExecutor {
                 LOG.info("Preferred leader election failed: {}", e.getMessage());
             }
         }
-        if (RollNodes.isManualRoll(cluster.getMetadata().getAnnotations())) {
-            client.resources(KafkaCluster.class)
-                    .inNamespace(cluster.getMetadata().getNamespace())
-                    .withName(cluster.getMetadata().getName())
-                    .edit(
-                            c -> {
-                                c.getMetadata().getAnnotations().remove(RollNodes.MANUAL_ROLL);
-                                return c;
-                            });
-        }
+        ClusterAnnotations.remove(client, cluster, RollNodes.MANUAL_ROLL);
         LOG.info("Rolling restart done: {} pods restarted", roll.getRestarted().size());
         events.normal(
                 cluster,

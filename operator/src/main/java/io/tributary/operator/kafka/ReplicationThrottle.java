@@ -99,6 +99,23 @@ public final class ReplicationThrottle {
         alter(admin, Map.of(new ConfigResource(ConfigResource.Type.TOPIC, topic), ops));
     }
 
+    /**
+     * Removes the throttled-replica lists of these topics, in one request (deleting a config that
+     * is not set changes nothing).
+     */
+    public void releaseTopics(Admin admin, Collection<String> topics)
+            throws KafkaUnavailableException, InterruptedException {
+        Map<ConfigResource, Collection<AlterConfigOp>> changes = new HashMap<>();
+        for (String topic : topics) {
+            List<AlterConfigOp> ops = new ArrayList<>();
+            for (String key : ThrottledReplicas.CONFIG_KEYS) {
+                ops.add(new AlterConfigOp(new ConfigEntry(key, null), AlterConfigOp.OpType.DELETE));
+            }
+            changes.put(new ConfigResource(ConfigResource.Type.TOPIC, topic), ops);
+        }
+        alter(admin, changes);
+    }
+
     /** Each broker's own replication rates, by config resource. */
     private Map<ConfigResource, Map<String, String>> brokerRates(
             Admin admin, Collection<Integer> brokers)

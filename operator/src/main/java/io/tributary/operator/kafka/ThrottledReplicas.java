@@ -29,11 +29,21 @@ public record ThrottledReplicas(String leader, String follower) {
      */
     public static ThrottledReplicas of(
             List<List<Integer>> current, Map<Integer, List<Integer>> target) {
+        Map<Integer, List<Integer>> byPartition = new TreeMap<>();
+        for (int partition = 0; partition < current.size(); partition++) {
+            byPartition.put(partition, current.get(partition));
+        }
+        return of(byPartition, target);
+    }
+
+    /** As {@link #of(List, Map)}, with the current replicas by partition. */
+    public static ThrottledReplicas of(
+            Map<Integer, List<Integer>> current, Map<Integer, List<Integer>> target) {
         List<String> leader = new ArrayList<>();
         List<String> follower = new ArrayList<>();
         for (var move : new TreeMap<>(target).entrySet()) {
             int partition = move.getKey();
-            List<Integer> before = partition < current.size() ? current.get(partition) : List.of();
+            List<Integer> before = current.getOrDefault(partition, List.of());
             if (before.equals(move.getValue())) {
                 continue;
             }

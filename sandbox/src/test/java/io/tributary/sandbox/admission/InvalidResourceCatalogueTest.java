@@ -217,6 +217,24 @@ class InvalidResourceCatalogueTest {
                         "spec.rebalance.throttleBytesPerSecond",
                         "greater than or equal to 1024"),
                 create(
+                        "no partitions moving at a time",
+                        CLUSTER,
+                        set("/spec/rebalance/batchSize", "0"),
+                        "spec.rebalance.batchSize",
+                        "greater than or equal to 1"),
+                create(
+                        "too many partitions moving at a time",
+                        CLUSTER,
+                        set("/spec/rebalance/batchSize", "5000"),
+                        "spec.rebalance.batchSize",
+                        "less than or equal to 1000"),
+                create(
+                        "a batch size that is not a number",
+                        CLUSTER,
+                        set("/spec/rebalance/batchSize", "'ten'"),
+                        "spec.rebalance.batchSize",
+                        "Invalid value"),
+                create(
                         "negative pause between restarts",
                         CLUSTER,
                         set("/spec/rollout/pauseSeconds", "-1"),

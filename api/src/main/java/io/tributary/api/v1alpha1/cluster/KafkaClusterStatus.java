@@ -19,7 +19,9 @@ import java.util.List;
     "listeners",
     "nodes",
     "health",
-    "roll"
+    "roll",
+    "rebalance",
+    "balancedBrokers"
 })
 public class KafkaClusterStatus extends ResourceStatus {
     @JsonPropertyDescription("The Kafka cluster id, kept for the life of the cluster.")
@@ -46,6 +48,16 @@ public class KafkaClusterStatus extends ResourceStatus {
     @JsonPropertyDescription(
             "The rolling restart under way, if any: why, which pods are done and which remain.")
     private RollStatus roll;
+
+    @JsonPropertyDescription(
+            "The rebalance proposed or under way, if any: why, over which brokers, how far.")
+    private RebalanceStatus rebalance;
+
+    @io.fabric8.generator.annotation.Size(max = 1000)
+    @JsonPropertyDescription(
+            "The brokers the partitions were last spread over. A registered broker missing here is"
+                    + " new, and with spec.rebalance.auto partitions move onto it.")
+    private List<Integer> balancedBrokers;
 
     public String getClusterId() {
         return clusterId;
@@ -109,5 +121,21 @@ public class KafkaClusterStatus extends ResourceStatus {
 
     public void setRoll(RollStatus roll) {
         this.roll = roll;
+    }
+
+    public RebalanceStatus getRebalance() {
+        return rebalance;
+    }
+
+    public void setRebalance(RebalanceStatus rebalance) {
+        this.rebalance = rebalance;
+    }
+
+    public List<Integer> getBalancedBrokers() {
+        return balancedBrokers;
+    }
+
+    public void setBalancedBrokers(List<Integer> balancedBrokers) {
+        this.balancedBrokers = balancedBrokers == null ? null : new ArrayList<>(balancedBrokers);
     }
 }

@@ -20,6 +20,14 @@ public class RebalanceSpec {
                     + " throttle when absent.")
     private Long throttleBytesPerSecond;
 
+    @Default("10")
+    @Min(1)
+    @io.fabric8.generator.annotation.Max(1000)
+    @JsonPropertyDescription(
+            "Partitions moving at a time during a rebalance: each batch of reassignments finishes"
+                    + " before the next starts.")
+    private int batchSize = 10;
+
     public boolean isAuto() {
         return auto;
     }
@@ -34,5 +42,13 @@ public class RebalanceSpec {
 
     public void setThrottleBytesPerSecond(Long throttleBytesPerSecond) {
         this.throttleBytesPerSecond = throttleBytesPerSecond;
+    }
+
+    public int getBatchSize() {
+        return batchSize;
+    }
+
+    public void setBatchSize(int batchSize) {
+        this.batchSize = batchSize;
     }
 }

@@ -31,6 +31,21 @@ public record ClusterModel(
         return new ClusterModel(cluster, clusterId, names, NodePool.of(cluster), image);
     }
 
+    /**
+     * The model with the broker pool at {@code replicas} pods rather than the spec's count: brokers
+     * to be removed keep running until they are drained.
+     */
+    public ClusterModel withBrokerReplicas(int replicas) {
+        List<NodePool> adjusted = new ArrayList<>();
+        for (NodePool pool : pools) {
+            adjusted.add(
+                    pool.isBroker() && pool.replicas() != replicas
+                            ? pool.withReplicas(replicas)
+                            : pool);
+        }
+        return new ClusterModel(cluster, clusterId, names, adjusted, image);
+    }
+
     public KafkaClusterSpec spec() {
         return cluster.getSpec();
     }

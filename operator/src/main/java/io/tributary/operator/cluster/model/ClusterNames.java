@@ -30,6 +30,11 @@ public record ClusterNames(String cluster, String namespace, String clusterDomai
         return cluster + "-" + listener + "-bootstrap";
     }
 
+    /** The ConfigMap holding the plan of the rebalance under way. */
+    public String rebalancePlan() {
+        return cluster + "-rebalance-plan";
+    }
+
     public String serviceAccount() {
         return cluster + "-kafka";
     }

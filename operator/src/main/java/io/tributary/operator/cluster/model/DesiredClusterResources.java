@@ -39,23 +39,20 @@ public final class DesiredClusterResources {
                             pool,
                             PoolConfigMapBuilder.restartConfigHash(model, pool, dynamicKeys)));
         }
-        resources.forEach(
-                r ->
-                        r.getMetadata()
-                                .setOwnerReferences(
-                                        List.of(
-                                                new OwnerReferenceBuilder()
-                                                        .withApiVersion(
-                                                                model.cluster().getApiVersion())
-                                                        .withKind(model.cluster().getKind())
-                                                        .withName(model.name())
-                                                        .withUid(
-                                                                model.cluster()
-                                                                        .getMetadata()
-                                                                        .getUid())
-                                                        .withController(true)
-                                                        .withBlockOwnerDeletion(true)
-                                                        .build())));
+        resources.forEach(r -> r.getMetadata().setOwnerReferences(List.of(ownerReference(model))));
         return resources;
+    }
+
+    /** The reference that makes a resource the cluster's, deleted with it. */
+    public static io.fabric8.kubernetes.api.model.OwnerReference ownerReference(
+            ClusterModel model) {
+        return new OwnerReferenceBuilder()
+                .withApiVersion(model.cluster().getApiVersion())
+                .withKind(model.cluster().getKind())
+                .withName(model.name())
+                .withUid(model.cluster().getMetadata().getUid())
+                .withController(true)
+                .withBlockOwnerDeletion(true)
+                .build();
     }
 }

@@ -55,6 +55,11 @@ public record NodePool(
         return pools;
     }
 
+    /** The same pool with another size, as while brokers being removed are still drained. */
+    public NodePool withReplicas(int count) {
+        return new NodePool(name, roles, count, nodeIdBase, spec);
+    }
+
     public boolean isBroker() {
         return roles.contains(NodeRole.BROKER);
     }
