@@ -32,8 +32,8 @@ import java.util.stream.Collectors;
  * </ol>
  *
  * A replica move is a copy of a partition onto a broker that did not hold it; reordering replicas
- * copies nothing and is not a move, but a change of preferred leader is counted on its own. See
- * {@link ReplicaBalancer} and {@link LeaderBalancer} for the steps.
+ * copies nothing and is not a move, but a change of preferred leader is counted on its own. The
+ * steps: {@link ForcedMoves}, {@link ReplicaBalancer}, {@link MoveReducer}, {@link LeaderBalancer}.
  */
 public final class RebalancePlanner {
     private RebalancePlanner() {}
@@ -83,6 +83,7 @@ public final class RebalancePlanner {
         BalanceTargets targets = BalanceTargets.compute(rule, brokers.size(), factors);
         WorkingAssignment work =
                 new WorkingAssignment(replicas, smallestFirst(partitions), brokers.size());
+        new ForcedMoves(work, rule, targets).run();
         new ReplicaBalancer(work, rule, targets).run();
         new MoveReducer(work, rule, targets, replicas).run();
         int[] leaders = new LeaderBalancer(work, targets).run();
