@@ -62,8 +62,8 @@ final class ForcedMoves {
                 open++;
             }
         }
-        int short_ = shortOf(replicas, onRack);
-        while (short_ > open) {
+        int missing = missingOf(replicas, onRack);
+        while (missing > open) {
             int i = mostAbove(replicas, -1, k, onRack, true);
             onRack[rule.rackOf(replicas[i])]--;
             work.open(p, i);
@@ -73,12 +73,12 @@ final class ForcedMoves {
     }
 
     /** How many replicas the racks below the rule's least still need. */
-    private int shortOf(int[] replicas, int[] onRack) {
-        int short_ = 0;
+    private int missingOf(int[] replicas, int[] onRack) {
+        int missing = 0;
         for (int r = 0; r < rule.racks(); r++) {
-            short_ += Math.max(0, rule.lower(replicas.length, r) - onRack[r]);
+            missing += Math.max(0, rule.lower(replicas.length, r) - onRack[r]);
         }
-        return short_;
+        return missing;
     }
 
     /** Step 2 for one partition, never back onto a broker it held before step 1. */
@@ -86,7 +86,7 @@ final class ForcedMoves {
         int[] replicas = work.replicas(p);
         int k = replicas.length;
         int[] onRack = rule.rackCounts(replicas);
-        int short_ = shortOf(replicas, onRack);
+        int missing = missingOf(replicas, onRack);
         int open = 0;
         for (int b : replicas) {
             if (b == WorkingAssignment.OPEN) {
@@ -97,7 +97,7 @@ final class ForcedMoves {
             if (replicas[i] != WorkingAssignment.OPEN) {
                 continue;
             }
-            boolean onlyShortRacks = short_ == open;
+            boolean onlyShortRacks = missing == open;
             int best = -1;
             for (int b = 0; b < brokers; b++) {
                 if (!staying(b) || contains(original, b) || contains(replicas, b)) {
@@ -109,9 +109,14 @@ final class ForcedMoves {
                     best = b;
                 }
             }
+            if (best < 0) {
+                // cannot happen: a rack below its limit always has a broker the partition never
+                // held
+                throw new IllegalStateException("no broker may take a replica of partition " + p);
+            }
             int r = rule.rackOf(best);
             if (onRack[r] < rule.lower(k, r)) {
-                short_--;
+                missing--;
             }
             onRack[r]++;
             work.fill(p, i, best);
