@@ -2,6 +2,7 @@ package io.tributary.operator.rebalance;
 
 import io.tributary.operator.status.Problem;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -145,7 +146,7 @@ public final class RebalancePlanner {
         for (int p = 0; p < order.length; p++) {
             order[p] = p;
         }
-        java.util.Arrays.sort(
+        Arrays.sort(
                 order,
                 Comparator.comparingLong((Integer p) -> size(partitions.get(p).sizeBytes()))
                         .thenComparingInt(p -> p));

@@ -2,6 +2,7 @@ package io.tributary.operator.rebalance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.operator.status.Problem;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -213,7 +214,7 @@ class RebalancePlannerTest {
         assertThat(plan)
                 .isEqualTo(
                         new RebalancePlan.Refused(
-                                new io.tributary.operator.status.Problem(
+                                new Problem(
                                         "BrokerRacksIncomplete",
                                         "brokers 1 have no rack while brokers 0, 2 have one: set a"
                                                 + " rack on every broker or on none"),
