@@ -2,6 +2,7 @@ package io.tributary.operator.rebalance;
 
 import io.tributary.operator.status.Problem;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -32,8 +33,8 @@ import java.util.stream.Collectors;
  * </ol>
  *
  * A replica move is a copy of a partition onto a broker that did not hold it; reordering replicas
- * copies nothing and is not a move, but a change of preferred leader is counted on its own. See
- * {@link ReplicaBalancer} and {@link LeaderBalancer} for the steps.
+ * copies nothing and is not a move, but a change of preferred leader is counted on its own. The
+ * steps: {@link ForcedMoves}, {@link ReplicaBalancer}, {@link MoveReducer}, {@link LeaderBalancer}.
  */
 public final class RebalancePlanner {
     private RebalancePlanner() {}
@@ -83,6 +84,7 @@ public final class RebalancePlanner {
         BalanceTargets targets = BalanceTargets.compute(rule, brokers.size(), factors);
         WorkingAssignment work =
                 new WorkingAssignment(replicas, smallestFirst(partitions), brokers.size());
+        new ForcedMoves(work, rule, targets).run();
         new ReplicaBalancer(work, rule, targets).run();
         new MoveReducer(work, rule, targets, replicas).run();
         int[] leaders = new LeaderBalancer(work, targets).run();
@@ -144,7 +146,7 @@ public final class RebalancePlanner {
         for (int p = 0; p < order.length; p++) {
             order[p] = p;
         }
-        java.util.Arrays.sort(
+        Arrays.sort(
                 order,
                 Comparator.comparingLong((Integer p) -> size(partitions.get(p).sizeBytes()))
                         .thenComparingInt(p -> p));

@@ -6,18 +6,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Decides which replicas move, fewest first: every replica leaves the brokers being drained, every
- * partition keeps the rack rule, and every broker ends within its replica target.
+ * Moves replicas until every broker that stays is within its replica target, once {@link
+ * ForcedMoves} has emptied the draining brokers and fixed the rack rule; every move keeps the rack
+ * rule. Steps 3 to 6 of the plan (1 and 2 are the forced moves):
  *
- * <ol>
- *   <li>Every partition (topic order): replicas on draining brokers leave; so do replicas beyond
- *       what a rack may hold, and, if a rack holds fewer than the rule asks and no position is free
- *       for it, a replica of a rack with more than it needs; each time from the broker most above
- *       its target.
- *   <li>Then, every partition again: each position left empty goes to the broker most below its
- *       target among those the rack rule allows (to a rack still short of the rule first); never
- *       back to a broker the partition just left. Leaving first, for all partitions, lets a
- *       partition take the place another one freed.
+ * <ol start="3">
  *   <li>While a broker holds more than its target (the one furthest above first), its smallest
  *       partitions that may go to a broker below target (or else to one with room, or else to one
  *       holding two fewer) move to the one furthest below, in one scan of its partitions.
@@ -48,167 +41,6 @@ final class ReplicaBalancer {
     }
 
     void run() {
-        List<int[]> released = new ArrayList<>();
-        for (int p = 0; p < work.partitions(); p++) {
-            int[] original = work.replicas(p).clone();
-            if (release(p)) {
-                released.add(original);
-            } else {
-                released.add(null);
-            }
-        }
-        for (int p = 0; p < work.partitions(); p++) {
-            if (released.get(p) != null) {
-                place(p, released.get(p));
-            }
-        }
-        balance();
-    }
-
-    /** Step 1 for one partition: whether any of its positions was emptied. */
-    private boolean release(int p) {
-        int[] replicas = work.replicas(p);
-        int k = replicas.length;
-        int open = 0;
-        for (int i = 0; i < k; i++) {
-            if (!staying(replicas[i])) {
-                work.open(p, i);
-                open++;
-            }
-        }
-        int[] onRack = rule.rackCounts(replicas);
-        for (int r = 0; r < rule.racks(); r++) {
-            while (onRack[r] > rule.upper(k, r)) {
-                work.open(p, mostAbove(replicas, r, k, onRack, false));
-                onRack[r]--;
-                open++;
-            }
-        }
-        int short_ = shortOf(replicas, onRack);
-        while (short_ > open) {
-            int i = mostAbove(replicas, -1, k, onRack, true);
-            onRack[rule.rackOf(replicas[i])]--;
-            work.open(p, i);
-            open++;
-        }
-        return open > 0;
-    }
-
-    /** How many replicas the racks below the rule's least still need. */
-    private int shortOf(int[] replicas, int[] onRack) {
-        int short_ = 0;
-        for (int r = 0; r < rule.racks(); r++) {
-            short_ += Math.max(0, rule.lower(replicas.length, r) - onRack[r]);
-        }
-        return short_;
-    }
-
-    /** Step 2 for one partition, never back onto a broker it held before step 1. */
-    private void place(int p, int[] original) {
-        int[] replicas = work.replicas(p);
-        int k = replicas.length;
-        int[] onRack = rule.rackCounts(replicas);
-        int short_ = shortOf(replicas, onRack);
-        int open = 0;
-        for (int b : replicas) {
-            if (b == WorkingAssignment.OPEN) {
-                open++;
-            }
-        }
-        for (int i = 0; i < k; i++) {
-            if (replicas[i] != WorkingAssignment.OPEN) {
-                continue;
-            }
-            boolean onlyShortRacks = short_ == open;
-            int best = -1;
-            for (int b = 0; b < brokers; b++) {
-                if (!staying(b) || contains(original, b) || contains(replicas, b)) {
-                    continue;
-                }
-                int r = rule.rackOf(b);
-                int limit = onlyShortRacks ? rule.lower(k, r) : rule.upper(k, r);
-                if (onRack[r] < limit && (best < 0 || placeBefore(b, best))) {
-                    best = b;
-                }
-            }
-            int r = rule.rackOf(best);
-            if (onRack[r] < rule.lower(k, r)) {
-                short_--;
-            }
-            onRack[r]++;
-            work.fill(p, i, best);
-            open--;
-        }
-    }
-
-    /** For a new replica: a broker in a rack below its total first, then the one most below. */
-    private boolean placeBefore(int b, int other) {
-        int rackB = targets.rackExcess(rule.rackOf(b), rackTotal(rule.rackOf(b)));
-        int rackOther = targets.rackExcess(rule.rackOf(other), rackTotal(rule.rackOf(other)));
-        if ((rackB < 0) != (rackOther < 0)) {
-            return rackB < 0;
-        }
-        return below(b) > below(other);
-    }
-
-    private long rackTotal(int rack) {
-        long total = 0;
-        for (int b = 0; b < brokers; b++) {
-            if (rule.rackOf(b) == rack) {
-                total += work.count(b);
-            }
-        }
-        return total;
-    }
-
-    /**
-     * Whether moving a replica from one broker to another takes the racks towards their totals: a
-     * move within a rack always does (or leaves them), a move across racks only from a rack above
-     * its total to one below.
-     */
-    private boolean rackWise(int from, int to, long[] rackTotals) {
-        int fromRack = rule.rackOf(from);
-        int toRack = rule.rackOf(to);
-        return fromRack == toRack
-                || (targets.rackExcess(fromRack, rackTotals[fromRack]) > 0
-                        && targets.rackExcess(toRack, rackTotals[toRack]) < 0);
-    }
-
-    private long[] rackTotals() {
-        long[] totals = new long[rule.racks()];
-        for (int b = 0; b < brokers; b++) {
-            if (staying(b)) {
-                totals[rule.rackOf(b)] += work.count(b);
-            }
-        }
-        return totals;
-    }
-
-    /**
-     * The position whose broker is most above its target: within a rack, or (rack -1) on any rack
-     * holding more than the rule asks.
-     */
-    private int mostAbove(int[] replicas, int rack, int k, int[] onRack, boolean aboveLower) {
-        int best = -1;
-        for (int i = 0; i < replicas.length; i++) {
-            int b = replicas[i];
-            if (b == WorkingAssignment.OPEN) {
-                continue;
-            }
-            int r = rule.rackOf(b);
-            boolean candidate = aboveLower ? onRack[r] > rule.lower(k, r) : r == rack;
-            if (candidate
-                    && (best < 0
-                            || above(b) > above(replicas[best])
-                            || (above(b) == above(replicas[best]) && b < replicas[best]))) {
-                best = i;
-            }
-        }
-        return best;
-    }
-
-    /** Steps 3 to 6. */
-    private void balance() {
         boolean[] stuck = new boolean[brokers];
         int limit = 4 * totalReplicas() + 16;
         int movesAtRetry = work.moves();
@@ -233,6 +65,29 @@ final class ReplicaBalancer {
             movesAtRetry = work.moves();
             Arrays.fill(stuck, false);
         }
+    }
+
+    /**
+     * Whether moving a replica from one broker to another takes the racks towards their totals: a
+     * move within a rack always does (or leaves them), a move across racks only from a rack above
+     * its total to one below.
+     */
+    private boolean rackWise(int from, int to, long[] rackTotals) {
+        int fromRack = rule.rackOf(from);
+        int toRack = rule.rackOf(to);
+        return fromRack == toRack
+                || (targets.rackExcess(fromRack, rackTotals[fromRack]) > 0
+                        && targets.rackExcess(toRack, rackTotals[toRack]) < 0);
+    }
+
+    private long[] rackTotals() {
+        long[] totals = new long[rule.racks()];
+        for (int b = 0; b < brokers; b++) {
+            if (staying(b)) {
+                totals[rule.rackOf(b)] += work.count(b);
+            }
+        }
+        return totals;
     }
 
     /** The broker not yet found stuck that is furthest above (or below) its target, or -1. */
@@ -440,14 +295,5 @@ final class ReplicaBalancer {
             total += work.replicas(p).length;
         }
         return total;
-    }
-
-    private static boolean contains(int[] values, int value) {
-        for (int v : values) {
-            if (v == value) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tributary.operator.rebalance.SyntheticClusters.Layout;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Random;
 import java.util.Set;
@@ -17,8 +19,9 @@ import org.junit.jupiter.api.Test;
  * The planner on hundreds of random clusters (fixed seed): racks or none, even or uneven, one or
  * mixed replication factors, balanced, random, skewed or rack-crowding assignments, brokers added
  * and drained. Every plan must meet every goal ({@link PlanCheck}), move at most 5% more replicas
- * than the lower bound, come out the same from shuffled input, and leave nothing to do when planned
- * again from its own target.
+ * than the lower bound (the larger of {@link PlanCheck#lowerBound} and the exact optimum of {@link
+ * OptimalMoves}), come out the same from shuffled input, leave nothing to do when planned again
+ * from its own target, and, planned again half way through, move no more than it had left.
  */
 class RebalancePlannerPropertyTest {
     private static final int CLUSTERS = 600;
@@ -87,6 +90,7 @@ class RebalancePlannerPropertyTest {
                                 + "planning its target again moves "
                                 + ((RebalancePlan.Planned) again).moves());
             }
+            resumeHalfway(request, result, random, context, failures);
             planned++;
             moves += result.totals().replicaMoves();
             bound += lowerBound;
@@ -97,6 +101,54 @@ class RebalancePlannerPropertyTest {
         assertThat(failures).isEmpty();
         assertThat(planned).isGreaterThan(CLUSTERS * 3 / 4);
         assertThat(refused).isPositive();
+    }
+
+    /**
+     * An operator restarted after carrying out some of the partitions' changes plans again from
+     * there: the new plan meets the goals and moves no more than the changes left over.
+     */
+    private static void resumeHalfway(
+            RebalanceRequest request,
+            RebalancePlan.Planned plan,
+            Random random,
+            String context,
+            List<String> failures) {
+        Map<String, PartitionMove> done = new HashMap<>();
+        int left = 0;
+        for (PartitionMove move : plan.moves()) {
+            if (random.nextBoolean()) {
+                done.put(move.name(), move);
+            } else {
+                left += move.replicaMoves();
+            }
+        }
+        List<PartitionAssignment> halfway =
+                request.partitions().stream()
+                        .map(
+                                p ->
+                                        done.containsKey(p.name())
+                                                ? p.withReplicas(done.get(p.name()).after())
+                                                : p)
+                        .toList();
+        RebalanceRequest resumed =
+                new RebalanceRequest(
+                        halfway, request.brokers(), request.draining(), request.added());
+        if (!(RebalancePlanner.plan(resumed) instanceof RebalancePlan.Planned again)) {
+            failures.add(context + "refused when resumed");
+            return;
+        }
+        new PlanCheck(resumed)
+                .violations(again)
+                .forEach(v -> failures.add(context + "resumed: " + v));
+        if (again.totals().replicaMoves() > left) {
+            failures.add(
+                    context
+                            + "resumed with "
+                            + again.totals().replicaMoves()
+                            + " moves where "
+                            + left
+                            + " were left");
+        }
     }
 
     static Scenario scenario(Random random) {
