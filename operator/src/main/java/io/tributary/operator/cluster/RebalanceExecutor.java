@@ -10,6 +10,7 @@ import io.tributary.operator.kafka.KafkaObservation;
 import io.tributary.operator.kafka.KafkaUnavailableException;
 import io.tributary.operator.kafka.PartitionMover;
 import io.tributary.operator.kafka.ReplicationThrottle;
+import io.tributary.operator.kafka.ThrottledReplicas;
 import io.tributary.operator.kube.EventPublisher;
 import io.tributary.operator.rebalance.PlanTarget;
 import io.tributary.operator.rebalance.RebalanceProgress;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -207,13 +209,13 @@ final class RebalanceExecutor {
         Map<String, List<PlanTarget>> byTopic =
                 batch.stream().collect(Collectors.groupingBy(PlanTarget::topic));
         for (var topic : byTopic.entrySet()) {
-            Map<Integer, List<Integer>> before = new java.util.TreeMap<>();
-            Map<Integer, List<Integer>> after = new java.util.TreeMap<>();
+            Map<Integer, List<Integer>> before = new TreeMap<>();
+            Map<Integer, List<Integer>> after = new TreeMap<>();
             for (PlanTarget target : topic.getValue()) {
                 before.put(target.partition(), current.get(target.name()));
                 after.put(target.partition(), target.replicas());
             }
-            var replicas = io.tributary.operator.kafka.ThrottledReplicas.of(before, after);
+            ThrottledReplicas replicas = ThrottledReplicas.of(before, after);
             if (!replicas.isEmpty()) {
                 throttle.limitTopic(admin, topic.getKey(), replicas);
             }

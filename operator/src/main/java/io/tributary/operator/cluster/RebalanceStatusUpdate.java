@@ -6,7 +6,6 @@ import io.tributary.operator.rebalance.RebalancePlan;
 import io.tributary.operator.rebalance.RebalanceProgress;
 import io.tributary.operator.rebalance.RebalanceTrigger;
 import java.time.Instant;
-import java.util.List;
 
 /** Builds {@code status.rebalance} from a plan and from its progress. Pure. */
 final class RebalanceStatusUpdate {
@@ -119,9 +118,5 @@ final class RebalanceStatusUpdate {
 
     private static int nz(Integer value) {
         return value == null ? 0 : value;
-    }
-
-    static List<Integer> sorted(java.util.Collection<Integer> ids) {
-        return ids.stream().sorted().toList();
     }
 }

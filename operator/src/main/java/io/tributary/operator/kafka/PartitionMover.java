@@ -1,6 +1,5 @@
 package io.tributary.operator.kafka;
 
-import io.tributary.operator.rebalance.Broker;
 import io.tributary.operator.rebalance.PartitionAssignment;
 import io.tributary.operator.rebalance.PlanTarget;
 import java.time.Duration;
@@ -134,13 +133,6 @@ public final class PartitionMover {
     public void unregister(Admin admin, int broker)
             throws KafkaUnavailableException, InterruptedException {
         call.get(admin.unregisterBroker(broker).all());
-    }
-
-    /** The brokers with their racks, for the planner. */
-    public static List<Broker> brokers(Map<Integer, Optional<String>> registered) {
-        return registered.entrySet().stream()
-                .map(e -> new Broker(e.getKey(), e.getValue()))
-                .toList();
     }
 
     private Map<String, TopicDescription> describe(Admin admin, Set<String> topics)
