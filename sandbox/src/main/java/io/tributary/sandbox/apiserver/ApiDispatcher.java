@@ -60,6 +60,9 @@ final class ApiDispatcher extends Dispatcher {
 
     private MockResponse route(ApiRequest request) {
         List<String> segments = request.segments();
+        if (AccessReviews.isReview(request)) {
+            return ApiResponses.json(201, AccessReviews.answer(request));
+        }
         if (ResourcePath.isResourcePath(segments)) {
             return resource(request, ResourcePath.parse(segments, registry));
         }
