@@ -191,7 +191,8 @@ class DefaultValuesTest {
                         r -> {
                             assertThat(r.getApiGroups()).containsExactly("coordination.k8s.io");
                             assertThat(r.getResources()).containsExactly("leases");
-                            assertThat(r.getVerbs()).containsExactly("get", "create", "update");
+                            assertThat(r.getVerbs())
+                                    .containsExactly("get", "create", "update", "patch");
                         });
     }
 
