@@ -45,29 +45,30 @@ sandbox, that these rules allow every call the operator made there.
 */}}
 {{- define "tributary.rules" -}}
 # KafkaClusters and KafkaTopics: watched; status written; KafkaTopic finalizers (deletion
-# policy); a KafkaCluster's manual-roll annotation removed when its roll is done.
+# policy) and a KafkaCluster's manual-roll annotation patched; a cluster read before a roll step.
 - apiGroups: ["kafka.tributary.io"]
   resources: ["kafkaclusters", "kafkatopics"]
-  verbs: ["get", "list", "watch", "patch", "update"]
+  verbs: ["get", "list", "watch", "patch"]
 - apiGroups: ["kafka.tributary.io"]
   resources: ["kafkaclusters/status", "kafkatopics/status"]
-  verbs: ["get", "patch", "update"]
+  verbs: ["patch"]
 # What a KafkaCluster owns carries ownerReferences with blockOwnerDeletion, which the API server
 # allows only to who may update the owner's finalizers.
 - apiGroups: ["kafka.tributary.io"]
   resources: ["kafkaclusters/finalizers"]
   verbs: ["update"]
-# A cluster's node pools and their template, services, disruption budgets and identity.
+# A cluster's node pools and their template, services, disruption budgets and identity: read from
+# the informers' caches, created, and updated when what the operator desires changes.
 - apiGroups: ["apps"]
   resources: ["statefulsets"]
-  verbs: ["get", "list", "watch", "create", "update"]
+  verbs: ["list", "watch", "create", "update"]
 - apiGroups: [""]
   resources: ["configmaps", "services", "serviceaccounts"]
-  verbs: ["get", "list", "watch", "create", "update"]
+  verbs: ["list", "watch", "create", "update"]
 - apiGroups: ["policy"]
   resources: ["poddisruptionbudgets"]
-  verbs: ["get", "list", "watch", "create", "update"]
-# Pods: watched for readiness; deleted one at a time by a rolling restart.
+  verbs: ["list", "watch", "create", "update"]
+# Pods: watched for readiness; read and deleted one at a time by a rolling restart.
 - apiGroups: [""]
   resources: ["pods"]
   verbs: ["get", "list", "watch", "delete"]

@@ -42,7 +42,7 @@ class RbacRulesTest {
         RbacRules rules = CHART.renderDefaults().rbac();
 
         for (Class<? extends HasMetadata> type : watchedTypes()) {
-            for (String verb : List.of("get", "list", "watch")) {
+            for (String verb : List.of("list", "watch")) {
                 assertThat(rules.allows(access(verb, type, null)))
                         .as("%s %s across all namespaces", verb, type.getSimpleName())
                         .isTrue();
@@ -100,6 +100,11 @@ class RbacRulesTest {
         for (ApiAccess other :
                 List.of(
                         ApiAccess.resource("get", "", "secrets", null, "kafka"),
+                        ApiAccess.resource(
+                                "update", "kafka.tributary.io", "kafkaclusters", null, "kafka"),
+                        ApiAccess.resource(
+                                "update", "kafka.tributary.io", "kafkatopics", "status", "kafka"),
+                        ApiAccess.resource("get", "apps", "statefulsets", null, "kafka"),
                         ApiAccess.resource("list", "", "secrets", null, null),
                         ApiAccess.resource("delete", "apps", "statefulsets", null, "kafka"),
                         ApiAccess.resource(

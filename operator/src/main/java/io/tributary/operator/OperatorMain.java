@@ -16,6 +16,7 @@ import io.tributary.operator.http.OperatorHttpServer;
 import io.tributary.operator.kube.OperatorClients;
 import io.tributary.operator.metrics.OperatorMetricsRegistry;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +61,7 @@ public final class OperatorMain {
         new UptimeMetrics().bindTo(registry);
 
         AtomicReference<TributaryOperator> running = new AtomicReference<>();
-        AtomicReference<Boolean> stopping = new AtomicReference<>(false);
+        AtomicBoolean stopping = new AtomicBoolean();
         OperatorHttpServer http =
                 OperatorHttpServer.start(
                         settings.httpPort(),
