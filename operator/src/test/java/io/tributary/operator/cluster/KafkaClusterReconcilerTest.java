@@ -93,8 +93,10 @@ class KafkaClusterReconcilerTest {
                         () ->
                                 client.apps().statefulSets().withName("my-cluster-brokers").get()
                                         != null);
+        // The StatefulSet is written before the status: the status may not be there yet.
         String clusterId =
                 await().atMost(Duration.ofSeconds(20))
+                        .ignoreExceptionsInstanceOf(NullPointerException.class)
                         .until(
                                 () ->
                                         client.resources(KafkaCluster.class)

@@ -23,6 +23,7 @@ final class ApiDispatcher extends Dispatcher {
     private final WatchHandler watches;
     private final PodLogHandler logs;
     private final ScaleSubresource scale;
+    private final ApiCallRecord record;
 
     ApiDispatcher(
             ResourceTypeRegistry registry,
@@ -31,8 +32,10 @@ final class ApiDispatcher extends Dispatcher {
             WriteHandler writes,
             WatchHandler watches,
             PodLogHandler logs,
-            ScaleSubresource scale) {
+            ScaleSubresource scale,
+            ApiCallRecord record) {
         this.registry = registry;
+        this.record = record;
         this.discovery = discovery;
         this.openApi = new OpenApiDocuments(registry);
         this.reads = reads;
@@ -60,8 +63,22 @@ final class ApiDispatcher extends Dispatcher {
 
     private MockResponse route(ApiRequest request) {
         List<String> segments = request.segments();
+        boolean recorded = record.wanted(request);
+        if (AccessReviews.isReview(request)) {
+            if (recorded) {
+                record.add(ApiCall.create("authorization.k8s.io", request.segments().get(3)));
+            }
+            return ApiResponses.json(201, AccessReviews.answer(request));
+        }
         if (ResourcePath.isResourcePath(segments)) {
-            return resource(request, ResourcePath.parse(segments, registry));
+            ResourcePath path = ResourcePath.parse(segments, registry);
+            if (recorded) {
+                record.add(ApiCall.of(request, path));
+            }
+            return resource(request, path);
+        }
+        if (recorded) {
+            record.add(ApiCall.nonResource(request));
         }
         if (!request.method().equals("GET")) {
             throw ApiError.methodNotAllowed(

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Stream;
@@ -45,6 +46,7 @@ public final class ApiServer implements AutoCloseable {
     private final WriteHandler writes;
     private final ScaleSubresource scale;
     private final ScheduledExecutorService timer;
+    private final ApiCallRecord record = new ApiCallRecord();
     private HttpFront front;
     private String url;
     private Path kubeconfig;
@@ -98,7 +100,7 @@ public final class ApiServer implements AutoCloseable {
         front =
                 new HttpFront(
                         new ApiDispatcher(
-                                registry, discovery, reads, writes, watches, logs, scale));
+                                registry, discovery, reads, writes, watches, logs, scale, record));
         try {
             int port = front.start(host);
             discovery.serverAddress(host + ":" + port);
@@ -182,6 +184,19 @@ public final class ApiServer implements AutoCloseable {
     /** Where pod logs come from ({@code kubectl logs}); empty logs until one is set. */
     public void podLogSource(PodLogSource source) {
         logs.source(source);
+    }
+
+    /**
+     * Records, from now on, the distinct calls made by clients whose User-Agent starts with the
+     * prefix (the operator's), as RBAC sees them: see {@link #recordedCalls()}.
+     */
+    public void recordCallsBy(String userAgentPrefix) {
+        record.recordCallsBy(userAgentPrefix);
+    }
+
+    /** The distinct calls recorded so far. */
+    public Set<ApiCall> recordedCalls() {
+        return record.calls();
     }
 
     /** Ends every open watch, as a restarting API server would; clients reconnect. */

@@ -42,10 +42,12 @@ final class OperatorProcess implements AutoCloseable {
         command.add("-Djdk.net.hosts.file=" + hostsFile);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        command.add("io.tributary.operator.TributaryOperator");
+        command.add("io.tributary.operator.OperatorMain");
         ProcessBuilder builder =
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("KUBECONFIG", kubeconfig.toString());
+        // A free port for /healthz, /readyz and /metrics, unless the caller chooses one.
+        builder.environment().put("TRIBUTARY_HTTP_PORT", "0");
         builder.environment().putAll(environment);
         return new OperatorProcess(builder.start());
     }
