@@ -63,8 +63,12 @@ sandbox, that these rules allow every call the operator made there.
   resources: ["statefulsets"]
   verbs: ["list", "watch", "create", "update"]
 - apiGroups: [""]
-  resources: ["configmaps", "services", "serviceaccounts"]
+  resources: ["services", "serviceaccounts"]
   verbs: ["list", "watch", "create", "update"]
+# ConfigMaps also hold a rebalance's plan, read while it runs and deleted when it is done.
+- apiGroups: [""]
+  resources: ["configmaps"]
+  verbs: ["get", "list", "watch", "create", "update", "delete"]
 - apiGroups: ["policy"]
   resources: ["poddisruptionbudgets"]
   verbs: ["list", "watch", "create", "update"]

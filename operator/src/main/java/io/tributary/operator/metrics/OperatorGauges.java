@@ -19,8 +19,8 @@ import java.util.function.Supplier;
 
 /**
  * Tributary's own gauges, refreshed from the informer caches before each scrape: clusters by
- * readiness, per cluster its readiness, brokers, partition health and roll, topics per cluster by
- * readiness, and per kind the resources not converged yet and the age of the oldest.
+ * readiness, per cluster its readiness, brokers, partition health, roll and rebalance, topics per
+ * cluster by readiness, and per kind the resources not converged yet and the age of the oldest.
  */
 public final class OperatorGauges {
     private final Supplier<Collection<KafkaCluster>> clusters;
@@ -33,6 +33,7 @@ public final class OperatorGauges {
     private final MultiGauge underReplicated;
     private final MultiGauge offline;
     private final MultiGauge rolling;
+    private final MultiGauge rebalancing;
     private final MultiGauge topicsByReadiness;
     private final MultiGauge topicsReassigning;
     private Convergence clusterConvergence = Convergence.none();
@@ -81,6 +82,12 @@ public final class OperatorGauges {
                         registry,
                         "tributary.kafkacluster.roll.in.progress",
                         "1 while a rolling restart is under way, per cluster");
+        rebalancing =
+                multi(
+                        registry,
+                        "tributary.kafkacluster.rebalance.in.progress",
+                        "1 while partitions move or drained brokers are being removed, per"
+                                + " cluster");
         topicsByReadiness =
                 multi(
                         registry,
@@ -119,6 +126,7 @@ public final class OperatorGauges {
         register(underReplicated, rows, ClusterRow::underReplicatedPartitions);
         register(offline, rows, ClusterRow::offlinePartitions);
         register(rolling, rows, r -> r.rolling() ? 1 : 0);
+        register(rebalancing, rows, r -> r.rebalancing() ? 1 : 0);
         topicsByReadiness.register(
                 census.topics().stream()
                         .map(

@@ -5,6 +5,7 @@ import io.tributary.api.v1alpha1.ResourceStatus;
 import io.tributary.api.v1alpha1.cluster.KafkaCluster;
 import io.tributary.api.v1alpha1.cluster.KafkaClusterStatus;
 import io.tributary.api.v1alpha1.cluster.NodeRole;
+import io.tributary.api.v1alpha1.cluster.RebalanceStatus;
 import io.tributary.api.v1alpha1.topic.KafkaTopic;
 import java.util.Collection;
 import java.util.List;
@@ -14,8 +15,8 @@ import java.util.TreeMap;
 
 /**
  * What the operator's own gauges report, counted from the resources as the informers hold them:
- * clusters by readiness, each cluster's brokers, partitions and roll, and topics per cluster by
- * readiness. A pure function of the resources' statuses.
+ * clusters by readiness, each cluster's brokers, partitions, roll and rebalance, and topics per
+ * cluster by readiness. A pure function of the resources' statuses.
  *
  * @param clustersByReadiness {@code true}, {@code false} or {@code unknown} (no Ready condition
  *     yet) to the number of KafkaClusters
@@ -49,7 +50,8 @@ public record ResourceCensus(
             int brokersDesired,
             int underReplicatedPartitions,
             int offlinePartitions,
-            boolean rolling) {}
+            boolean rolling,
+            boolean rebalancing) {}
 
     /** The number of KafkaTopics of one cluster with one readiness. */
     public record TopicRow(ClusterKey cluster, String readiness, long count) {}
@@ -109,7 +111,7 @@ public record ResourceCensus(
                         : cluster.getSpec().getBrokers().getReplicas();
         KafkaClusterStatus status = cluster.getStatus();
         if (status == null) {
-            return new ClusterRow(key, false, 0, desired, 0, 0, false);
+            return new ClusterRow(key, false, 0, desired, 0, 0, false, false);
         }
         int brokersReady =
                 (int)
@@ -127,7 +129,9 @@ public record ResourceCensus(
                 desired,
                 underReplicated,
                 offline,
-                status.getRoll() != null);
+                status.getRoll() != null,
+                status.getRebalance() != null
+                        && !RebalanceStatus.PROPOSED.equals(status.getRebalance().getState()));
     }
 
     /** {@code true}, {@code false} or {@code unknown}, from the Ready condition. */

@@ -55,7 +55,30 @@ class ResourceCensusTest {
         assertThat(census.clusters())
                 .containsExactly(
                         new ClusterRow(
-                                new ClusterKey("kafka", "my-cluster"), false, 2, 3, 7, 2, true));
+                                new ClusterKey("kafka", "my-cluster"),
+                                false,
+                                2,
+                                3,
+                                7,
+                                2,
+                                true,
+                                false));
+    }
+
+    @Test
+    void aRebalanceUnderWayCountsAndAProposalDoesNot() {
+        KafkaCluster cluster = cluster("kafka", "c", 3);
+        cluster.setStatus(clusterStatus(ConditionStatus.TRUE, List.of(true, true, true), 0, 0));
+        io.tributary.api.v1alpha1.cluster.RebalanceStatus rebalance =
+                new io.tributary.api.v1alpha1.cluster.RebalanceStatus();
+        rebalance.setState(io.tributary.api.v1alpha1.cluster.RebalanceStatus.MOVING);
+        cluster.getStatus().setRebalance(rebalance);
+
+        assertThat(ResourceCensus.of(List.of(cluster), List.of()).clusters().get(0).rebalancing())
+                .isTrue();
+        rebalance.setState(io.tributary.api.v1alpha1.cluster.RebalanceStatus.PROPOSED);
+        assertThat(ResourceCensus.of(List.of(cluster), List.of()).clusters().get(0).rebalancing())
+                .isFalse();
     }
 
     @Test
@@ -64,7 +87,8 @@ class ResourceCensusTest {
 
         assertThat(census.clusters())
                 .containsExactly(
-                        new ClusterRow(new ClusterKey("kafka", "new"), false, 0, 5, 0, 0, false));
+                        new ClusterRow(
+                                new ClusterKey("kafka", "new"), false, 0, 5, 0, 0, false, false));
     }
 
     @Test

@@ -123,17 +123,15 @@ public final class TopicBenchmark {
                         "operator peak RSS %d MiB (now %d MiB)%n",
                         operator.peakResidentMemoryMiB(), operator.residentMemoryMiB());
                 if (Boolean.getBoolean("tributary.histogram")) {
-                    Path histogram = work.resolve("operator-histogram.txt");
-                    new ProcessBuilder(
-                                    Path.of(System.getProperty("java.home"), "bin", "jcmd")
-                                            .toString(),
-                                    Long.toString(operator.pid()),
-                                    "GC.class_histogram")
-                            .redirectErrorStream(true)
-                            .redirectOutput(histogram.toFile())
-                            .start()
-                            .waitFor(2, TimeUnit.MINUTES);
-                    out.printf("operator heap histogram: %s%n", histogram);
+                    jcmd(operator, "GC.class_histogram", work.resolve("operator-histogram.txt"));
+                    jcmd(
+                            operator,
+                            "VM.native_memory summary",
+                            work.resolve("operator-native-memory.txt"));
+                    out.printf(
+                            "operator heap histogram and native memory: %s, %s%n",
+                            work.resolve("operator-histogram.txt"),
+                            work.resolve("operator-native-memory.txt"));
                 }
 
                 // One topic drifts while no operator runs: undoing it is the restarted operator's
@@ -171,6 +169,20 @@ public final class TopicBenchmark {
         }
     }
 
+    /** Runs a {@code jcmd} command against the operator's JVM, its answer written to a file. */
+    private static void jcmd(OperatorProcess operator, String command, Path output)
+            throws Exception {
+        List<String> line = new ArrayList<>();
+        line.add(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString());
+        line.add(Long.toString(operator.pid()));
+        line.addAll(List.of(command.split(" ")));
+        new ProcessBuilder(line)
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start()
+                .waitFor(2, TimeUnit.MINUTES);
+    }
+
     private static void setRetention(Admin admin, String topic, String value) throws Exception {
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
         AlterConfigOp set = new AlterConfigOp(new ConfigEntry("retention.ms", value), OpType.SET);
@@ -196,6 +208,9 @@ public final class TopicBenchmark {
     /** The operator's JVM options; {@code -Dtributary.profile=true} adds a flight recording. */
     private static List<String> operatorJvm(Path work) {
         List<String> options = new ArrayList<>(OPERATOR_JVM);
+        if (Boolean.getBoolean("tributary.histogram")) {
+            options.add("-XX:NativeMemoryTracking=summary");
+        }
         if (Boolean.getBoolean("tributary.profile")) {
             options.add(
                     "-XX:StartFlightRecording=filename="
