@@ -1,5 +1,6 @@
 package io.tributary.e2e;
 
+import io.tributary.sandbox.benchmark.OperatorImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -11,12 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The operator's runnable jar ({@code operator/target}) in a JVM of its own, run as its image runs
@@ -25,9 +23,6 @@ import java.util.regex.Pattern;
  * hosts file.
  */
 final class OperatorJvm implements AutoCloseable {
-    private static final Pattern DOCKERFILE_ENV =
-            Pattern.compile("(MALLOC_ARENA_MAX|JAVA_TOOL_OPTIONS)=(\"([^\"]*)\"|(\\S+))");
-
     private final Process process;
     private final int httpPort;
     private final Path log;
@@ -60,22 +55,7 @@ final class OperatorJvm implements AutoCloseable {
 
     /** The environment the operator image sets for its JVM. */
     static Map<String, String> imageEnvironment() {
-        try {
-            String dockerfile = Files.readString(root().resolve("operator/Dockerfile"));
-            Map<String, String> env = new LinkedHashMap<>();
-            Matcher matcher = DOCKERFILE_ENV.matcher(dockerfile);
-            while (matcher.find()) {
-                env.put(
-                        matcher.group(1),
-                        matcher.group(3) != null ? matcher.group(3) : matcher.group(4));
-            }
-            if (!env.containsKey("JAVA_TOOL_OPTIONS")) {
-                throw new IllegalStateException("operator/Dockerfile sets no JAVA_TOOL_OPTIONS");
-            }
-            return env;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return OperatorImage.environment(root());
     }
 
     static int freePort() {

@@ -1,12 +1,9 @@
 package io.tributary.sandbox.benchmark;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.tributary.api.v1alpha1.ClusterRef;
 import io.tributary.api.v1alpha1.topic.KafkaTopic;
 import io.tributary.api.v1alpha1.topic.KafkaTopicSpec;
-import io.tributary.sandbox.Sandbox;
-import io.tributary.sandbox.apiserver.ChangeListener;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -42,20 +38,6 @@ import org.apache.kafka.common.config.ConfigResource;
  */
 public final class TopicBenchmark {
     private static final int RESYNC_SECONDS = 20;
-    private static final List<String> OPERATOR_JVM =
-            List.of(
-                    "-Xms64m",
-                    "-Xmx128m",
-                    "-Xss512k",
-                    "-XX:+UseSerialGC",
-                    "-XX:TieredStopAtLevel=1",
-                    "-XX:ReservedCodeCacheSize=64m",
-                    "-XX:MaxMetaspaceSize=96m",
-                    "-Dtributary.log.level=INFO");
-
-    /** glibc's default of eight malloc arenas per core costs a JVM with many threads RSS. */
-    private static final Map<String, String> OPERATOR_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
-
     private static final String DRIFTED = "topic-0";
     private static final Pattern WRITE =
             Pattern.compile("Topic \\S+: (created|config of|partitions of|replication factor)");
@@ -69,6 +51,12 @@ public final class TopicBenchmark {
         Path work =
                 Path.of(System.getProperty("tributary.work", "target/benchmark")).toAbsolutePath();
         Path example = root.resolve("examples").resolve("kafka-cluster.yaml");
+        // The operator runs as its image runs it (operator/Dockerfile), with INFO logs so that
+        // its writes to Kafka can be counted.
+        List<String> jvm = new ArrayList<>(OperatorImage.jvmOptions(root));
+        jvm.add("-Dtributary.log.level=INFO");
+        Map<String, String> environment = new java.util.HashMap<>(OperatorImage.environment(root));
+        environment.remove("JAVA_TOOL_OPTIONS");
         String cluster = KubectlApply.nameOf(example);
         String namespace = "topics";
         out.printf(
@@ -76,12 +64,12 @@ public final class TopicBenchmark {
                         + " environment %s; %d cores%n",
                 count,
                 root.relativize(example),
-                OPERATOR_JVM,
-                OPERATOR_ENVIRONMENT,
+                jvm,
+                environment,
                 Runtime.getRuntime().availableProcessors());
         try (BenchmarkCluster benchmarkCluster =
                 BenchmarkCluster.start(
-                        root, work, example, namespace, operatorJvm(work), OPERATOR_ENVIRONMENT)) {
+                        root, work, example, namespace, withDiagnostics(jvm, work), environment)) {
             KubernetesClient client = benchmarkCluster.client();
             OperatorProcess operator = benchmarkCluster.operator();
             String bootstrap = benchmarkCluster.bootstrap();
@@ -98,9 +86,14 @@ public final class TopicBenchmark {
                 java.time.Duration operatorCpu = operator.cpuTime();
                 java.time.Duration sandboxCpu =
                         ProcessHandle.current().info().totalCpuDuration().orElseThrow();
-                createResources(client, namespace, cluster, count);
-                double created = (System.nanoTime() - start) / 1e9;
-                awaitAllReady(benchmarkCluster.sandbox(), admin, namespace, count, operator);
+                double created;
+                // Heard from before the first resource exists, so that no change is missed.
+                try (ReadyTopics ready =
+                        ReadyTopics.listen(benchmarkCluster.sandbox(), namespace)) {
+                    createResources(client, namespace, cluster, count);
+                    created = (System.nanoTime() - start) / 1e9;
+                    awaitAllReady(ready, admin, count, operator);
+                }
                 double total = (System.nanoTime() - start) / 1e9;
                 out.printf(
                         "operator: %d KafkaTopics Ready and in Kafka in %.1f s (the resources took"
@@ -139,14 +132,7 @@ public final class TopicBenchmark {
                 setRetention(admin, DRIFTED, "3600000");
                 Path resyncLog = work.resolve("operator-resync.log");
                 OperatorProcess resyncing =
-                        benchmarkCluster.restartOperator(
-                                resyncLog,
-                                OPERATOR_JVM,
-                                Map.of(
-                                        "MALLOC_ARENA_MAX",
-                                        OPERATOR_ENVIRONMENT.get("MALLOC_ARENA_MAX"),
-                                        "TRIBUTARY_RESYNC_INTERVAL_SECONDS",
-                                        Integer.toString(RESYNC_SECONDS)));
+                        benchmarkCluster.restartOperator(resyncLog, jvm, withResync(environment));
                 int window = 2 * RESYNC_SECONDS + 15;
                 Thread.sleep(window * 1000L);
                 long resyncWrites = writes(resyncLog);
@@ -205,9 +191,18 @@ public final class TopicBenchmark {
                 : Optional.empty();
     }
 
-    /** The operator's JVM options; {@code -Dtributary.profile=true} adds a flight recording. */
-    private static List<String> operatorJvm(Path work) {
-        List<String> options = new ArrayList<>(OPERATOR_JVM);
+    private static Map<String, String> withResync(Map<String, String> environment) {
+        Map<String, String> resync = new java.util.HashMap<>(environment);
+        resync.put("TRIBUTARY_RESYNC_INTERVAL_SECONDS", Integer.toString(RESYNC_SECONDS));
+        return resync;
+    }
+
+    /**
+     * The operator's JVM options with the diagnostics asked for: {@code -Dtributary.profile=true}
+     * adds a flight recording, {@code -Dtributary.histogram=true} native memory tracking.
+     */
+    private static List<String> withDiagnostics(List<String> jvm, Path work) {
+        List<String> options = new ArrayList<>(jvm);
         if (Boolean.getBoolean("tributary.histogram")) {
             options.add("-XX:NativeMemoryTracking=summary");
         }
@@ -293,56 +288,24 @@ public final class TopicBenchmark {
         }
     }
 
-    /**
-     * Waits until all topics are Ready and Kafka lists them all. Readiness is heard inside the API
-     * server's JVM rather than through a watch of its own: decoding 10,000 resources' every change
-     * would cost this process as much as it costs the operator, and on two cores that would slow
-     * the operator's run, not the floor's.
-     */
+    /** Waits until all topics are Ready and Kafka lists them all. */
     private static void awaitAllReady(
-            Sandbox sandbox, Admin admin, String namespace, int count, OperatorProcess operator)
-            throws Exception {
-        Set<String> ready = ConcurrentHashMap.newKeySet();
-        ChangeListener tracker =
-                (type, object) -> {
-                    if (!namespace.equals(object.path("metadata").path("namespace").asText())) {
-                        return;
-                    }
-                    String name = object.path("metadata").path("name").asText();
-                    if (!"DELETED".equals(type) && isReady(object)) {
-                        ready.add(name);
-                    } else {
-                        ready.remove(name);
-                    }
-                };
+            ReadyTopics ready, Admin admin, int count, OperatorProcess operator) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(15);
-        try (AutoCloseable listening =
-                sandbox.apiServer().listen("kafka.tributary.io", "kafkatopics", tracker)) {
-            while (System.nanoTime() < deadline) {
-                if (ready.size() == count) {
-                    Set<String> names = admin.listTopics().names().get(1, TimeUnit.MINUTES);
-                    long inKafka = names.stream().filter(n -> n.startsWith("topic-")).count();
-                    if (inKafka == count) {
-                        return;
-                    }
+        while (System.nanoTime() < deadline) {
+            if (ready.count() == count) {
+                Set<String> names = admin.listTopics().names().get(1, TimeUnit.MINUTES);
+                long inKafka = names.stream().filter(n -> n.startsWith("topic-")).count();
+                if (inKafka == count) {
+                    return;
                 }
-                if (!operator.isAlive()) {
-                    throw new IllegalStateException("the operator exited; see its log");
-                }
-                Thread.sleep(100);
             }
+            if (!operator.isAlive()) {
+                throw new IllegalStateException("the operator exited; see its log");
+            }
+            Thread.sleep(100);
         }
         throw new IllegalStateException("not all topics were Ready within 15 minutes");
-    }
-
-    private static boolean isReady(JsonNode topic) {
-        for (JsonNode condition : topic.path("status").path("conditions")) {
-            if ("Ready".equals(condition.path("type").asText())
-                    && "True".equals(condition.path("status").asText())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** CPU time of the broker JVMs: the sandbox's descendant processes other than the operator. */
