@@ -46,7 +46,7 @@ public final class TributaryOperator implements AutoCloseable {
      * Reconciles running at once. A topic reconcile mostly waits for a batched Admin call, so the
      * topics reconciled per second are these threads over one batch's latency.
      */
-    static final int RECONCILE_THREADS = 200;
+    static final int RECONCILE_THREADS = 100;
 
     private static final Duration MAX_RETRY_INTERVAL = Duration.ofMinutes(1);
 

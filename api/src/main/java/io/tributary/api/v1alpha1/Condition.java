@@ -61,10 +61,10 @@ public class Condition {
             String reason,
             String message,
             Long observedGeneration) {
-        this.type = type;
+        this.type = shared(type);
         this.status = status;
-        this.reason = reason;
-        this.message = message;
+        this.reason = shared(reason);
+        this.message = shared(message);
         this.observedGeneration = observedGeneration;
     }
 
@@ -73,7 +73,7 @@ public class Condition {
     }
 
     public void setType(String type) {
-        this.type = type;
+        this.type = shared(type);
     }
 
     public ConditionStatus getStatus() {
@@ -89,7 +89,7 @@ public class Condition {
     }
 
     public void setReason(String reason) {
-        this.reason = reason;
+        this.reason = shared(reason);
     }
 
     public String getMessage() {
@@ -97,7 +97,7 @@ public class Condition {
     }
 
     public void setMessage(String message) {
-        this.message = message;
+        this.message = shared(message);
     }
 
     public String getLastTransitionTime() {
@@ -105,7 +105,7 @@ public class Condition {
     }
 
     public void setLastTransitionTime(String lastTransitionTime) {
-        this.lastTransitionTime = lastTransitionTime;
+        this.lastTransitionTime = shared(lastTransitionTime);
     }
 
     public Long getObservedGeneration() {
@@ -114,5 +114,13 @@ public class Condition {
 
     public void setObservedGeneration(Long observedGeneration) {
         this.observedGeneration = observedGeneration;
+    }
+
+    /**
+     * One copy of each text: thousands of resources carry the same few types, reasons, messages and
+     * transition times, and an operator's caches hold every one of those resources.
+     */
+    private static String shared(String text) {
+        return text == null ? null : text.intern();
     }
 }
