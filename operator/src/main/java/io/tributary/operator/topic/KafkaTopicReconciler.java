@@ -54,10 +54,17 @@ public class KafkaTopicReconciler implements Reconciler<KafkaTopic>, Cleaner<Kaf
     private static final String BY_CLUSTER = "by-cluster";
     private static final Duration WAIT = Duration.ofSeconds(10);
 
+    /**
+     * How soon a reconcile waiting for Kafka's answer to a creation looks again if no answer wakes
+     * it: the answer normally does within a second.
+     */
+    private static final Duration ANSWER_EXPECTED = Duration.ofSeconds(30);
+
     private final OperatorSettings settings;
     private final EventPublisher events;
     private final Clock clock;
     private final TopicAdmins topicAdmins;
+    private final TopicWriteEvents writes = new TopicWriteEvents();
     private IndexerResourceCache<KafkaTopic> topics;
     private InformerEventSource<KafkaCluster, KafkaTopic> clusters;
 
@@ -96,7 +103,7 @@ public class KafkaTopicReconciler implements Reconciler<KafkaTopic>, Cleaner<Kaf
                                                 .collect(Collectors.toSet()))
                         .build();
         clusters = new InformerEventSource<>(configuration, context);
-        return List.of(clusters);
+        return List.of(clusters, writes);
     }
 
     @Override
@@ -160,13 +167,21 @@ public class KafkaTopicReconciler implements Reconciler<KafkaTopic>, Cleaner<Kaf
             events.warning(topic, conflict.reason(), conflict.message());
             StatusConditions.stalled(status, generation, conflict, clock.instant());
         } else {
-            next = sync(topic, cluster.get(), status, name, generation);
+            Optional<Duration> synced = sync(topic, cluster.get(), status, name, generation);
+            if (synced.isEmpty()) {
+                // Kafka has not answered the creation yet; its answer wakes this resource.
+                return UpdateControl.<KafkaTopic>noUpdate().rescheduleAfter(ANSWER_EXPECTED);
+            }
+            next = synced.get();
         }
         return patchIfChanged(topic, previousJson).rescheduleAfter(next);
     }
 
-    /** Brings the topic in Kafka to the spec; returns when to look again. */
-    private Duration sync(
+    /**
+     * Brings the topic in Kafka to the spec; returns when to look again, or empty while the
+     * creation it started awaits Kafka's answer.
+     */
+    private Optional<Duration> sync(
             KafkaTopic topic,
             KafkaCluster cluster,
             KafkaTopicStatus status,
@@ -189,7 +204,7 @@ public class KafkaTopicReconciler implements Reconciler<KafkaTopic>, Cleaner<Kaf
         } catch (KafkaUnavailableException e) {
             StatusConditions.progressing(
                     status, generation, "KafkaUnavailable", e.getMessage(), clock.instant());
-            return WAIT;
+            return Optional.of(WAIT);
         }
     }
 
@@ -197,7 +212,7 @@ public class KafkaTopicReconciler implements Reconciler<KafkaTopic>, Cleaner<Kaf
      * Plans and carries the plan out: from the topic as described, or, for an {@code unseen} topic
      * whose creation is a plan of its own ({@link TopicDiff#creation}), without describing it.
      */
-    private Duration sync(
+    private Optional<Duration> sync(
             KafkaTopic topic,
             KafkaTopicStatus status,
             String name,
@@ -224,12 +239,12 @@ public class KafkaTopicReconciler implements Reconciler<KafkaTopic>, Cleaner<Kaf
             events.warning(topic, first.reason(), message);
             StatusConditions.stalled(
                     status, generation, new Problem(first.reason(), message), clock.instant());
-            return settings.resyncInterval();
+            return Optional.of(settings.resyncInterval());
         }
         if (observed.isPresent() && admin.reassigning(name)) {
             StatusConditions.progressing(
                     status, generation, "Reassigning", "replicas are moving", clock.instant());
-            return WAIT;
+            return Optional.of(WAIT);
         }
         if (observed.isPresent() && !observed.get().throttleKeys().isEmpty()) {
             admin.releaseThrottle(name, observed.get().throttleKeys());
@@ -242,7 +257,18 @@ public class KafkaTopicReconciler implements Reconciler<KafkaTopic>, Cleaner<Kaf
                     && throttle.isPresent()) {
                 admin.throttle(reassign, observed.get().replicas(), throttle.get());
             }
-            TopicWriteResult result = admin.apply(action);
+            TopicWriteResult result;
+            if (action instanceof TopicAction.Create create && creation.isPresent()) {
+                ResourceID resource = ResourceID.fromResource(topic);
+                Optional<TopicWriteResult> answered =
+                        admin.createWithoutWaiting(create, () -> writes.wake(resource));
+                if (answered.isEmpty()) {
+                    return Optional.empty();
+                }
+                result = answered.get();
+            } else {
+                result = admin.apply(action);
+            }
             if (result.outcome() == TopicWriteResult.Outcome.EXISTS && creation.isPresent()) {
                 return sync(topic, status, name, generation, admin, throttle, false);
             }
@@ -253,18 +279,18 @@ public class KafkaTopicReconciler implements Reconciler<KafkaTopic>, Cleaner<Kaf
                 Problem refused = new Problem("KafkaRefused", "Kafka refused: " + result.message());
                 events.warning(topic, refused.reason(), refused.message());
                 StatusConditions.stalled(status, generation, refused, clock.instant());
-                return settings.resyncInterval();
+                return Optional.of(settings.resyncInterval());
             }
             if (result.outcome() == TopicWriteResult.Outcome.RETRY) {
                 StatusConditions.progressing(
                         status, generation, "KafkaUnavailable", result.message(), clock.instant());
-                return WAIT;
+                return Optional.of(WAIT);
             }
             if (result.outcome() == TopicWriteResult.Outcome.EXISTS) {
                 // Described as absent a moment ago: it appeared meanwhile; look again.
                 StatusConditions.progressing(
                         status, generation, "Updating", result.message(), clock.instant());
-                return WAIT;
+                return Optional.of(WAIT);
             }
             LOG.info("Topic {}: {}", name, TopicActions.describe(action));
             if (!(action instanceof TopicAction.Create)) {
@@ -292,11 +318,11 @@ public class KafkaTopicReconciler implements Reconciler<KafkaTopic>, Cleaner<Kaf
                         "Updating",
                         "the topic is being changed",
                         clock.instant());
-                return WAIT;
+                return Optional.of(WAIT);
             }
         }
         StatusConditions.ready(status, generation, "the topic is as specified", clock.instant());
-        return settings.resyncInterval();
+        return Optional.of(settings.resyncInterval());
     }
 
     @Override
@@ -318,12 +344,16 @@ public class KafkaTopicReconciler implements Reconciler<KafkaTopic>, Cleaner<Kaf
         }
         TopicWriteResult result;
         try {
-            result =
-                    topicAdmins
-                            .of(
-                                    clusterKey(topic),
-                                    AdminBootstrap.of(cluster.get(), settings.clusterDomain()))
-                            .delete(name);
+            TopicAdmin admin =
+                    topicAdmins.of(
+                            clusterKey(topic),
+                            AdminBootstrap.of(cluster.get(), settings.clusterDomain()));
+            if (admin.creationPending(name)) {
+                // Deleting now could come before the batched creation and leave the topic behind.
+                return DeleteControl.noFinalizerRemoval().rescheduleAfter(Duration.ofSeconds(1));
+            }
+            admin.forgetCreation(name);
+            result = admin.delete(name);
         } catch (KafkaUnavailableException e) {
             result = TopicWriteResult.retry(e.getMessage());
         }

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.AlterConfigsOptions;
@@ -56,6 +58,8 @@ public final class TopicAdmin implements AutoCloseable {
             new Expiring<>(Duration.ofSeconds(5));
     private final Expiring<java.util.Set<String>> reassigningTopics =
             new Expiring<>(Duration.ofSeconds(2));
+    private final Map<String, CompletableFuture<TopicWriteResult>> pendingCreates =
+            new ConcurrentHashMap<>();
 
     public TopicAdmin(Admin admin, Duration timeout) {
         this.admin = admin;
@@ -130,6 +134,53 @@ public final class TopicAdmin implements AutoCloseable {
         } catch (KafkaUnavailableException e) {
             return classify(e.getCause() == null ? e : e.getCause());
         }
+    }
+
+    /**
+     * Creates the topic without waiting: the first call queues the creation (in the next batched
+     * createTopics) and returns empty, and {@code whenAnswered} runs once Kafka has answered; a
+     * later call returns the answer (once) or, while there is none, empty again. Waits only while
+     * the batching queue is full.
+     */
+    public Optional<TopicWriteResult> createWithoutWaiting(
+            TopicAction.Create create, Runnable whenAnswered) throws InterruptedException {
+        CompletableFuture<TopicWriteResult> pending = pendingCreates.get(create.topic());
+        if (pending != null) {
+            if (!pending.isDone()) {
+                return Optional.empty();
+            }
+            pendingCreates.remove(create.topic(), pending);
+            try {
+                return Optional.of(pending.join());
+            } catch (RuntimeException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                return Optional.of(classify(cause));
+            }
+        }
+        CompletableFuture<TopicWriteResult> answer = new CompletableFuture<>();
+        pendingCreates.put(create.topic(), answer);
+        creates.submit(create)
+                .whenComplete(
+                        (result, error) -> {
+                            if (error != null) {
+                                answer.completeExceptionally(error);
+                            } else {
+                                answer.complete(result);
+                            }
+                            whenAnswered.run();
+                        });
+        return Optional.empty();
+    }
+
+    /** Whether a creation of the topic was queued and Kafka has not answered it yet. */
+    public boolean creationPending(String topic) {
+        CompletableFuture<TopicWriteResult> pending = pendingCreates.get(topic);
+        return pending != null && !pending.isDone();
+    }
+
+    /** Forgets a creation nobody will ask about any more (its resource is gone). */
+    public void forgetCreation(String topic) {
+        pendingCreates.remove(topic);
     }
 
     /**
