@@ -60,12 +60,23 @@ public final class SecretData {
             Map<String, String> annotations,
             Map<String, String> entries) {
         Map<String, String> data = new TreeMap<>();
-        entries.forEach(
-                (k, v) ->
-                        data.put(
-                                k,
-                                Base64.getEncoder()
-                                        .encodeToString(v.getBytes(StandardCharsets.UTF_8))));
+        entries.forEach((k, v) -> data.put(k, encode(v)));
+        return withData(name, namespace, labels, annotations, data);
+    }
+
+    /** A text entry as a Secret's {@code data} holds it: base64. */
+    public static String encode(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** An Opaque Secret with {@code data} as given (base64 values), in key order. */
+    public static Secret withData(
+            String name,
+            String namespace,
+            Map<String, String> labels,
+            Map<String, String> annotations,
+            Map<String, String> base64Data) {
+        Map<String, String> data = new TreeMap<>(base64Data);
         return new SecretBuilder()
                 .withNewMetadata()
                 .withName(name)
