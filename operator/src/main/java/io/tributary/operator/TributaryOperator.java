@@ -11,6 +11,7 @@ import io.tributary.operator.config.OperatorSettings;
 import io.tributary.operator.kafka.AdminConnections;
 import io.tributary.operator.kube.EventPublisher;
 import io.tributary.operator.topic.KafkaTopicReconciler;
+import io.tributary.operator.user.KafkaUserReconciler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -64,6 +65,9 @@ public final class TributaryOperator implements AutoCloseable {
                 c -> configure(c, settings));
         operator.register(
                 new KafkaTopicReconciler(settings, admins, events, Clock.systemUTC()),
+                c -> configure(c, settings));
+        operator.register(
+                new KafkaUserReconciler(settings, admins, events, Clock.systemUTC()),
                 c -> configure(c, settings));
         operator.start();
         LOG.info(
