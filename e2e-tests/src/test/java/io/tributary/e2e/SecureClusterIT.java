@@ -4,14 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.tributary.api.v1alpha1.ClusterRef;
+import io.tributary.api.v1alpha1.SecretKeyRef;
 import io.tributary.api.v1alpha1.cluster.KafkaCluster;
 import io.tributary.api.v1alpha1.topic.KafkaTopic;
 import io.tributary.api.v1alpha1.topic.KafkaTopicSpec;
 import io.tributary.api.v1alpha1.user.AclOperation;
 import io.tributary.api.v1alpha1.user.KafkaUser;
+import io.tributary.api.v1alpha1.user.KafkaUserSpec;
+import io.tributary.api.v1alpha1.user.UserAuthentication;
+import io.tributary.api.v1alpha1.user.UserAuthenticationType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,6 +64,7 @@ class SecureClusterIT {
     private static final String NAMESPACE = "secure-it";
     private static final String PRODUCER = "orders-producer";
     private static final String READER = "orders-reader";
+    private static final String AUDITOR = "orders-auditor";
     private static final Duration READY = Duration.ofMinutes(2);
 
     private CapturedLogs logs;
@@ -301,6 +307,76 @@ class SecureClusterIT {
 
     @Test
     @Order(7)
+    void aPasswordFromAReferencedSecretIsUsedAndItsChangeApplied() throws Exception {
+        client.resource(passwords("first-Password-1234")).create();
+        KafkaUser auditor = new KafkaUser();
+        auditor.getMetadata().setName(AUDITOR);
+        auditor.getMetadata().setNamespace(NAMESPACE);
+        auditor.setSpec(new KafkaUserSpec());
+        auditor.getSpec().setClusterRef(new ClusterRef(CLUSTER));
+        UserAuthentication authentication = new UserAuthentication();
+        authentication.setType(UserAuthenticationType.SCRAM_SHA_512);
+        authentication.setPasswordSecretRef(new SecretKeyRef("app-passwords", AUDITOR));
+        auditor.getSpec().setAuthentication(authentication);
+        client.resource(auditor).create();
+        awaitReady(KafkaUser.class, AUDITOR);
+        assertThat(authenticates("first-Password-1234")).isTrue();
+        noteSecrets();
+
+        client.resource(passwords("second-Password-5678")).update();
+        edit(
+                AUDITOR,
+                u -> {
+                    Map<String, String> annotations = new java.util.HashMap<>();
+                    if (u.getMetadata().getAnnotations() != null) {
+                        annotations.putAll(u.getMetadata().getAnnotations());
+                    }
+                    annotations.put("kafka.tributary.io/refresh", "1");
+                    u.getMetadata().setAnnotations(annotations);
+                });
+
+        Eventually.until(
+                client,
+                NAMESPACE,
+                "the changed password works and the old one no longer does",
+                READY,
+                () ->
+                        authenticates("second-Password-5678")
+                                && !authenticates("first-Password-1234"));
+        assertThat(clients.entry(AUDITOR, "password")).isEqualTo("second-Password-5678");
+        noteSecrets();
+    }
+
+    private Secret passwords(String password) {
+        return new SecretBuilder()
+                .withNewMetadata()
+                .withName("app-passwords")
+                .withNamespace(NAMESPACE)
+                .endMetadata()
+                .withData(
+                        Map.of(
+                                AUDITOR,
+                                Base64.getEncoder()
+                                        .encodeToString(password.getBytes(StandardCharsets.UTF_8))))
+                .build();
+    }
+
+    /** Whether the auditor logs in with the password (any authenticated user may list nodes). */
+    private boolean authenticates(String password) throws Exception {
+        Properties config = clients.scram(scramBootstrap, jaas(AUDITOR, password));
+        try (Admin admin = Admin.create(config)) {
+            admin.describeCluster().nodes().get(30, TimeUnit.SECONDS);
+            return true;
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof SaslAuthenticationException) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Test
+    @Order(8)
     void noPasswordKeyOrJaasLineEverShowedInALogAnEventOrAStatus() {
         noteSecrets();
         assertThat(secrets).as("secrets seen during the run").hasSizeGreaterThanOrEqualTo(10);

@@ -3,7 +3,6 @@ package io.tributary.operator.security;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.tributary.api.v1alpha1.cluster.CertificatesSpec;
-import io.tributary.operator.cluster.model.ClusterLabels;
 import io.tributary.operator.cluster.model.ClusterModel;
 import io.tributary.operator.cluster.model.NodePoolStatefulSetBuilder;
 import io.tributary.operator.status.Problem;
@@ -107,14 +106,14 @@ public final class ClusterCertificates {
                 CaSecrets.read(owned.apply(ClusterTls.clientsCaSecret(cluster)));
         Optional<Secret> nodeSecret = owned.apply(ClusterTls.nodeCertsSecret(cluster));
         Map<String, CertifiedKey> nodes =
-                nodeSecret.map(ClusterCertificates::nodeKeys).orElse(Map.of());
+                nodeSecret.map(CertificateSecrets::nodeKeys).orElse(Map.of());
         Optional<String> storedBatch =
                 nodeSecret
                         .map(s -> s.getMetadata().getAnnotations())
                         .map(a -> a.get(BATCH_ANNOTATION));
         Optional<CertifiedKey> storedOperator =
                 owned.apply(ClusterTls.operatorSecret(cluster))
-                        .flatMap(ClusterCertificates::operatorKey);
+                        .flatMap(CertificateSecrets::operatorKey);
 
         boolean settled =
                 storedCluster.isPresent()
@@ -207,28 +206,28 @@ public final class ClusterCertificates {
         String trusted = clusterCa.trustedPem();
         List<Secret> secrets =
                 List.of(
-                        secret(
+                        CertificateSecrets.secret(
                                 model,
                                 ClusterTls.clusterCaSecret(cluster),
                                 Map.of(),
                                 CaSecrets.entries(clusterCa)),
-                        secret(
+                        CertificateSecrets.secret(
                                 model,
                                 ClusterTls.clusterCaCertSecret(cluster),
                                 Map.of(),
                                 Map.of(ClusterTls.CA_CERT, trusted)),
-                        secret(
+                        CertificateSecrets.secret(
                                 model,
                                 ClusterTls.clientsCaSecret(cluster),
                                 Map.of(),
                                 CaSecrets.entries(clientsCa)),
-                        secret(
+                        CertificateSecrets.secret(
                                 model,
                                 ClusterTls.clientsCaCertSecret(cluster),
                                 Map.of(),
                                 Map.of(ClusterTls.CA_CERT, clientsCa.trustedPem())),
-                        nodeSecret(model, newNodes, batch),
-                        operatorSecret(model, operator, trusted));
+                        CertificateSecrets.nodeSecret(model, newNodes, batch),
+                        CertificateSecrets.operatorSecret(model, operator, trusted));
         return new Secured(
                 secrets,
                 hash,
@@ -355,77 +354,6 @@ public final class ClusterCertificates {
         } catch (IllegalArgumentException e) {
             throw new RefusedCa(new Problem("CaSecretInvalid", field + ": " + e.getMessage()));
         }
-    }
-
-    private static Map<String, CertifiedKey> nodeKeys(Secret secret) {
-        Map<String, CertifiedKey> keys = new TreeMap<>();
-        SecretData.all(secret)
-                .forEach(
-                        (file, pem) -> {
-                            if (file.endsWith(".pem")) {
-                                try {
-                                    keys.put(
-                                            file.substring(0, file.length() - 4),
-                                            new CertifiedKey(
-                                                    Pem.parseCertificate(pem),
-                                                    Pem.parsePrivateKey(pem)));
-                                } catch (IllegalArgumentException e) {
-                                    // unreadable: issued again as if missing
-                                }
-                            }
-                        });
-        return keys;
-    }
-
-    private static Optional<CertifiedKey> operatorKey(Secret secret) {
-        try {
-            return Optional.of(
-                    new CertifiedKey(
-                            Pem.parseCertificate(
-                                    SecretData.get(secret, ClusterTls.CLIENT_CERT).orElse("")),
-                            Pem.parsePrivateKey(
-                                    SecretData.get(secret, ClusterTls.CLIENT_KEY).orElse(""))));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static Secret nodeSecret(
-            ClusterModel model, Map<String, CertifiedKey> nodes, String batch) {
-        Map<String, String> entries = new TreeMap<>();
-        nodes.forEach((pod, key) -> entries.put(ClusterTls.nodeKeyStore(pod), key.keyStorePem()));
-        return secret(
-                model,
-                ClusterTls.nodeCertsSecret(model.name()),
-                Map.of(BATCH_ANNOTATION, batch),
-                entries);
-    }
-
-    private static Secret operatorSecret(
-            ClusterModel model, CertifiedKey operator, String trusted) {
-        Secret secret =
-                secret(
-                        model,
-                        ClusterTls.operatorSecret(model.name()),
-                        Map.of(),
-                        OperatorIdentity.entries(operator, trusted));
-        secret.getMetadata().getLabels().put(OperatorIdentity.LABEL, OperatorIdentity.LABEL_VALUE);
-        return secret;
-    }
-
-    private static Secret secret(
-            ClusterModel model,
-            String name,
-            Map<String, String> annotations,
-            Map<String, String> entries) {
-        return SecretData.ownedBy(
-                SecretData.secret(
-                        name,
-                        model.namespace(),
-                        ClusterLabels.cluster(model.name()),
-                        annotations,
-                        entries),
-                model.cluster());
     }
 
     /** Thrown inside {@link #reconcile} when a user's CA Secret cannot be used. */

@@ -5,7 +5,6 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,14 +68,6 @@ public final class LeafRenewal {
         List<String> remove =
                 existing.keySet().stream().filter(k -> !desired.containsKey(k)).sorted().toList();
         return new Plan(renewAll, renewAll.isPresent() ? List.of() : issue, remove);
-    }
-
-    /** The earliest moment one of the certificates is due, to look again then. */
-    public static Optional<Instant> nextRenewal(
-            Collection<X509Certificate> certificates, Duration renewBefore) {
-        return certificates.stream()
-                .map(c -> Renewal.renewAt(c.getNotAfter().toInstant(), renewBefore))
-                .min(Instant::compareTo);
     }
 
     static List<String> dnsNames(X509Certificate certificate) {

@@ -109,7 +109,6 @@ public final class UserCredentials {
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put("app.kubernetes.io/managed-by", "tributary");
         labels.put(USER_LABEL, user.getMetadata().getName());
-        labels.put("kafka.tributary.io/cluster", user.getSpec().getClusterRef().getName());
         Secret secret =
                 SecretData.withData(
                         user.getMetadata().getName(),

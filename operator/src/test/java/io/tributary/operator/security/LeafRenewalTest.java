@@ -72,21 +72,6 @@ class LeafRenewalTest {
         assertThat(plan.issue()).isEmpty();
     }
 
-    @Test
-    void theNextRenewalIsTheEarliest() {
-        X509Certificate later =
-                ISSUER.issue(
-                                CA,
-                                "CN=x",
-                                List.of(),
-                                CertificateIssuer.Usage.CLIENT,
-                                NOW.plusSeconds(60),
-                                VALIDITY)
-                        .certificate();
-        assertThat(LeafRenewal.nextRenewal(List.of(later, A), WINDOW))
-                .contains(A.getNotAfter().toInstant().minus(WINDOW));
-    }
-
     private static LeafRenewal.Plan plan(Map<String, X509Certificate> existing, Instant now) {
         return LeafRenewal.plan(
                 existing,
