@@ -132,6 +132,7 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
 
         List<Problem> refusals = new ArrayList<>(ClusterSpecValidator.refusals(cluster.getSpec()));
         refusals.addAll(ClusterChangeValidator.refusals(pools, running));
+        refusals.addAll(SecurityModeChange.refusals(cluster.getSpec(), running.values()));
         refusals.addAll(KafkaVersionChange.refusals(cluster.getSpec(), previous));
         if (!refusals.isEmpty()) {
             return refuse(cluster, previous, previousJson, refusals);
