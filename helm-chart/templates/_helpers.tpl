@@ -44,18 +44,19 @@ it creates, updates and deletes, and nothing else. e2e-tests check, after every 
 sandbox, that these rules allow every call the operator made there.
 */}}
 {{- define "tributary.rules" -}}
-# KafkaClusters and KafkaTopics: watched; status written; KafkaTopic finalizers (deletion
-# policy) and a KafkaCluster's manual-roll annotation patched; a cluster read before a roll step.
+# KafkaClusters, KafkaTopics and KafkaUsers: watched; status written; finalizers (deletion
+# policy) and a KafkaCluster's manual-roll and rebalance annotations patched; a cluster read
+# before a roll step.
 - apiGroups: ["kafka.tributary.io"]
-  resources: ["kafkaclusters", "kafkatopics"]
+  resources: ["kafkaclusters", "kafkatopics", "kafkausers"]
   verbs: ["get", "list", "watch", "patch"]
 - apiGroups: ["kafka.tributary.io"]
-  resources: ["kafkaclusters/status", "kafkatopics/status"]
+  resources: ["kafkaclusters/status", "kafkatopics/status", "kafkausers/status"]
   verbs: ["patch"]
-# What a KafkaCluster owns carries ownerReferences with blockOwnerDeletion, which the API server
-# allows only to who may update the owner's finalizers.
+# What a KafkaCluster or a KafkaUser owns carries ownerReferences with blockOwnerDeletion, which
+# the API server allows only to who may update the owner's finalizers.
 - apiGroups: ["kafka.tributary.io"]
-  resources: ["kafkaclusters/finalizers"]
+  resources: ["kafkaclusters/finalizers", "kafkausers/finalizers"]
   verbs: ["update"]
 # A cluster's node pools and their template, services, disruption budgets and identity: read from
 # the informers' caches, created, and updated when what the operator desires changes.
@@ -65,6 +66,11 @@ sandbox, that these rules allow every call the operator made there.
 - apiGroups: [""]
   resources: ["services", "serviceaccounts"]
   verbs: ["list", "watch", "create", "update"]
+# Secrets: the cluster's CAs and node certificates, the operator's own credentials, each user's
+# credentials (written by the operator) and a user's referenced password (read).
+- apiGroups: [""]
+  resources: ["secrets"]
+  verbs: ["get", "list", "watch", "create", "update", "delete"]
 # ConfigMaps also hold a rebalance's plan, read while it runs and deleted when it is done.
 - apiGroups: [""]
   resources: ["configmaps"]

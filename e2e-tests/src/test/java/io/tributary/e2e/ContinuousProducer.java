@@ -25,7 +25,13 @@ final class ContinuousProducer implements AutoCloseable {
     private volatile boolean running = true;
 
     ContinuousProducer(KafkaClients clients, String topic) {
-        Properties props = clients.producerConfig();
+        this(clients.producerConfig(), topic);
+    }
+
+    /** A producer with these client properties (bootstrap, security, serializers, acks). */
+    ContinuousProducer(Properties config, String topic) {
+        Properties props = new Properties();
+        props.putAll(config);
         // Ride out a broker restart: keep retrying well past the time a node takes to come back.
         props.put("delivery.timeout.ms", "180000");
         props.put("request.timeout.ms", "15000");

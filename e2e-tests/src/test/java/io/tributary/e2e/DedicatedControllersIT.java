@@ -18,9 +18,9 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The production-shaped example — three dedicated controllers, three brokers on persistent storage,
- * spread over zones — comes up and serves clients. Its TLS and SCRAM listeners and ACLs are
- * replaced by a plain listener until the operator supports them, and its heaps are made to fit a
- * small machine.
+ * spread over zones, TLS listeners, so mutual TLS between brokers and controllers — comes up and
+ * serves clients. A plain listener is added for the test's clients and the ACLs are left out (the
+ * secure listeners and users have their own ITs), and its heaps are made to fit a small machine.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DedicatedControllersIT {
@@ -45,7 +45,7 @@ class DedicatedControllersIT {
     @Test
     void threeControllersAndThreeBrokersComeUpInTheirZonesAndServeClients() throws Exception {
         KafkaCluster cluster = Clusters.example("kafka-cluster-production.yaml");
-        cluster.getSpec().setListeners(List.of(new ListenerSpec("plain", 9092)));
+        cluster.getSpec().getListeners().add(0, new ListenerSpec("plain", 9092));
         cluster.getSpec().setAuthorization(null);
         fitSmallMachine(cluster.getSpec().getControllers());
         fitSmallMachine(cluster.getSpec().getBrokers());

@@ -298,8 +298,8 @@ class KafkaClusterIT {
                 });
         KafkaCluster current = clusters.get(NAME);
         Condition stalled = current.getStatus().findCondition(Condition.STALLED).orElseThrow();
-        assertThat(stalled.getReason()).isEqualTo("ListenerSecurityNotSupported");
-        assertThat(stalled.getMessage()).contains("spec.listeners[plain]");
+        assertThat(stalled.getReason()).isEqualTo("SecurityModeChangeNotSupported");
+        assertThat(stalled.getMessage()).contains("spec.listeners");
         assertThat(current.getStatus().findCondition(Condition.READY).orElseThrow().getStatus())
                 .isEqualTo(ConditionStatus.FALSE);
         // Observed (so Flux and kubectl wait see the refusal at once), not converged.

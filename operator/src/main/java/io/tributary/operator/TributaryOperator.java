@@ -23,6 +23,7 @@ import io.tributary.operator.kube.EventPublisher;
 import io.tributary.operator.metrics.OperatorGauges;
 import io.tributary.operator.metrics.OperatorMetricsRegistry;
 import io.tributary.operator.topic.KafkaTopicReconciler;
+import io.tributary.operator.user.KafkaUserReconciler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -118,11 +119,16 @@ public final class TributaryOperator implements AutoCloseable {
                 operator.register(
                         new KafkaTopicReconciler(settings, admins, events, Clock.systemUTC()),
                         c -> configure(c, settings));
+        RegisteredController<?> users =
+                operator.register(
+                        new KafkaUserReconciler(settings, admins, events, Clock.systemUTC()),
+                        c -> configure(c, settings));
         OperatorGauges gauges =
                 new OperatorGauges(
                         registry,
                         () -> cached(clusters),
                         () -> cached(topics),
+                        () -> cached(users),
                         leadership::leading,
                         Clock.systemUTC());
         operator.start();

@@ -14,6 +14,7 @@ import io.tributary.operator.config.DynamicBrokerConfigs;
 import io.tributary.operator.kube.DesiredStateApplier;
 import io.tributary.operator.kube.EventPublisher;
 import io.tributary.operator.kube.OwnedResourceSources;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,11 @@ final class ClusterResourceWriter {
                 DesiredClusterResources.build(model, DynamicBrokerConfigs.clusterWide())) {
             apply(cluster, desired);
         }
+    }
+
+    /** Writes resources built elsewhere (the certificates' Secrets), each only when it changed. */
+    void write(KafkaCluster cluster, List<? extends HasMetadata> resources) {
+        resources.forEach(r -> apply(cluster, r));
     }
 
     private void apply(KafkaCluster cluster, HasMetadata desired) {

@@ -1,6 +1,5 @@
 package io.tributary.operator.cluster;
 
-import io.tributary.api.v1alpha1.cluster.AuthorizationType;
 import io.tributary.api.v1alpha1.cluster.KafkaClusterSpec;
 import io.tributary.api.v1alpha1.cluster.ListenerAuthentication;
 import io.tributary.api.v1alpha1.cluster.ListenerSpec;
@@ -51,11 +50,11 @@ public final class ClusterSpecValidator {
                                     .formatted(brokers)));
         }
         for (ListenerSpec listener : spec.getListeners()) {
-            if (listener.isTls() || listener.getAuthentication() != ListenerAuthentication.NONE) {
+            if (listener.getAuthentication() == ListenerAuthentication.TLS && !listener.isTls()) {
                 problems.add(
                         new Problem(
-                                "ListenerSecurityNotSupported",
-                                "spec.listeners[%s]: TLS and authentication on listeners are not supported by this version of the operator"
+                                "MutualTlsWithoutTls",
+                                "spec.listeners[%s]: authentication tls needs tls: true on the listener"
                                         .formatted(listener.getName())));
             }
         }
@@ -67,14 +66,6 @@ public final class ClusterSpecValidator {
                                     .formatted(
                                             spec.getRack().getTopologyKey(),
                                             String.join(" and ", RACK_KEYS))));
-        }
-        if (spec.getAuthorization() != null
-                && spec.getAuthorization().getType() == AuthorizationType.SIMPLE) {
-            problems.add(
-                    new Problem(
-                            "AuthorizationNotSupported",
-                            "spec.authorization.type simple is not supported by this version of the"
-                                    + " operator"));
         }
         return problems;
     }
@@ -98,6 +89,16 @@ public final class ClusterSpecValidator {
                             "spec.replication.defaultReplicationFactor is 1: a topic's partitions"
                                 + " are unavailable while their broker is down, and lost with its"
                                 + " disk"));
+        }
+        for (ListenerSpec listener : spec.getListeners()) {
+            if (listener.getAuthentication() == ListenerAuthentication.SCRAM_SHA_512
+                    && !listener.isTls()) {
+                problems.add(
+                        new Problem(
+                                "ScramWithoutTls",
+                                "spec.listeners[%s]: scram-sha-512 without tls: true sends every record unencrypted"
+                                        .formatted(listener.getName())));
+            }
         }
         if (replication.isUncleanLeaderElection()) {
             problems.add(

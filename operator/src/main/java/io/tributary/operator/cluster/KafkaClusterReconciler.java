@@ -67,6 +67,7 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
     private final LiveChanges liveChanges;
     private final RollExecutor rolls;
     private final RebalanceExecutor rebalances;
+    private final ClusterSecurityStep security;
     private final OwnedResourceSources<KafkaCluster> owned = new OwnedResourceSources<>();
 
     public KafkaClusterReconciler(
@@ -82,6 +83,7 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
         this.liveChanges = new LiveChanges(settings.kafkaTimeout(), events);
         this.rolls = new RollExecutor(settings.kafkaTimeout(), events);
         this.rebalances = new RebalanceExecutor(settings.kafkaTimeout(), events);
+        this.security = new ClusterSecurityStep(events);
     }
 
     @Override
@@ -132,19 +134,10 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
 
         List<Problem> refusals = new ArrayList<>(ClusterSpecValidator.refusals(cluster.getSpec()));
         refusals.addAll(ClusterChangeValidator.refusals(pools, running));
+        refusals.addAll(SecurityModeChange.refusals(cluster.getSpec(), running.values()));
         refusals.addAll(KafkaVersionChange.refusals(cluster.getSpec(), previous));
         if (!refusals.isEmpty()) {
-            Problem first = refusals.get(0);
-            String message =
-                    refusals.stream().map(Problem::message).collect(Collectors.joining("; "));
-            LOG.info("Refused generation {}: {}", generation, message);
-            events.warning(cluster, first.reason(), message);
-            KafkaClusterStatus status = previous == null ? new KafkaClusterStatus() : previous;
-            ReconciliationPause.markResumed(status);
-            StatusConditions.stalled(
-                    status, generation, new Problem(first.reason(), message), clock.instant());
-            cluster.setStatus(status);
-            return patchIfChanged(cluster, previousJson).rescheduleAfter(settings.resyncInterval());
+            return refuse(cluster, previous, previousJson, refusals);
         }
 
         String clusterId = ClusterIdentity.resolve(previous, running.values());
@@ -158,14 +151,24 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
                                 : settings.brokerImage(cluster.getSpec().getKafkaVersion()));
         NodePool brokerPool = specModel.brokerPool();
         StatefulSet runningBrokers = running.get(brokerPool.name());
-        ClusterModel model =
+        ClusterModel sized =
                 specModel.withBrokerReplicas(
                         BrokerCount.effective(
                                 brokerPool.replicas(),
                                 runningBrokers == null ? 0 : runningBrokers.getSpec().getReplicas(),
                                 brokerPool.nodeIdBase(),
                                 previous == null ? null : previous.getRebalance()));
-        new ClusterResourceWriter(context.getClient(), owned, events).write(cluster, model);
+        ClusterResourceWriter writer =
+                new ClusterResourceWriter(context.getClient(), owned, events);
+        ClusterSecurityStep.Outcome security =
+                this.security.prepare(
+                        context.getClient(), cluster, sized, owned, writer, clock.instant());
+        if (security.refusal().isPresent()) {
+            return refuse(cluster, previous, previousJson, List.of(security.refusal().get()));
+        }
+        ClusterSecurityStep.Prepared prepared = security.prepared().orElseThrow();
+        ClusterModel model = prepared.model();
+        writer.write(cluster, model);
 
         List<PoolState> states = new ArrayList<>();
         for (NodePool pool : model.pools()) {
@@ -191,7 +194,7 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
                 states.stream().filter(s -> s.pool().isBroker()).findFirst().orElseThrow();
         if (brokers.readyPods() > 0) {
             try {
-                admin = Optional.of(admins.admin(key(cluster), adminBootstrap(model)));
+                admin = Optional.of(admins.admin(key(cluster), prepared.access()));
                 kafka = Optional.of(observer.observe(admin.get()));
                 liveChanges.applyDynamicConfig(cluster, model, admin.get());
                 liveChanges.releaseIdleThrottle(cluster, admin.get(), kafka.get());
@@ -262,7 +265,35 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
                                 : outcome.ready() && rebalance.refusal().isEmpty()
                                         ? settings.resyncInterval()
                                         : settings.progressInterval();
-        return patchIfChanged(cluster, previousJson).rescheduleAfter(next);
+        return patchIfChanged(cluster, previousJson)
+                .rescheduleAfter(sooner(next, prepared.nextCheck()));
+    }
+
+    /** The delay, or less when the certificates need a look before it. */
+    private Duration sooner(Duration next, Optional<java.time.Instant> check) {
+        if (check.isEmpty()) {
+            return next;
+        }
+        Duration until = Duration.between(clock.instant(), check.get());
+        return until.compareTo(next) < 0 ? until.plusSeconds(1) : next;
+    }
+
+    private UpdateControl<KafkaCluster> refuse(
+            KafkaCluster cluster,
+            KafkaClusterStatus previous,
+            String previousJson,
+            List<Problem> refusals) {
+        long generation = cluster.getMetadata().getGeneration();
+        Problem first = refusals.get(0);
+        String message = refusals.stream().map(Problem::message).collect(Collectors.joining("; "));
+        LOG.info("Refused generation {}: {}", generation, message);
+        events.warning(cluster, first.reason(), message);
+        KafkaClusterStatus status = previous == null ? new KafkaClusterStatus() : previous;
+        ReconciliationPause.markResumed(status);
+        StatusConditions.stalled(
+                status, generation, new Problem(first.reason(), message), clock.instant());
+        cluster.setStatus(status);
+        return patchIfChanged(cluster, previousJson).rescheduleAfter(settings.resyncInterval());
     }
 
     private static Duration shortest(Duration a, Duration b) {

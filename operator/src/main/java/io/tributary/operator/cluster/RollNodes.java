@@ -123,6 +123,12 @@ public final class RollNodes {
                 && !Objects.equals(wanted.get(key), running.get(key))) {
             return "broker configuration changed";
         }
+        String certificates = NodePoolStatefulSetBuilder.CERTIFICATES_ANNOTATION;
+        if (wanted != null
+                && running != null
+                && !Objects.equals(wanted.get(certificates), running.get(certificates))) {
+            return "certificates or trusted CAs changed";
+        }
         return "pod template changed";
     }
 

@@ -44,7 +44,10 @@ public final class RollProgress {
             Optional<NodeState> node =
                     nodes.stream().filter(n -> n.pod().equals(restarting.getPod())).findFirst();
             if (node.isPresent() && node.get().present() && node.get().ready()) {
-                roll.getRestarted().add(restarting.getPod());
+                // A status read before its own last write can hold a pod in both lists.
+                if (!roll.getRestarted().contains(restarting.getPod())) {
+                    roll.getRestarted().add(restarting.getPod());
+                }
                 roll.setLastNodeBackAt(now.toString());
             } else {
                 stillRestarting.add(restarting);

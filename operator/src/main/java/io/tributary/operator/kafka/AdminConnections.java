@@ -9,10 +9,11 @@ import org.apache.kafka.common.KafkaException;
 
 /**
  * One Kafka Admin client per cluster, kept between reconciles (making one costs a metadata round
- * trip) and replaced when the cluster's bootstrap address changes.
+ * trip) and replaced when the cluster's bootstrap address or the operator's credentials there
+ * change.
  */
 public final class AdminConnections implements AutoCloseable {
-    private record Connection(String bootstrap, Admin admin) {}
+    private record Connection(KafkaAccess access, Admin admin) {}
 
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
     private final Map<String, Object> overrides;
@@ -31,19 +32,31 @@ public final class AdminConnections implements AutoCloseable {
      *     bootstrap names resolves yet (a new cluster's DNS records)
      */
     public Admin admin(String clusterKey, String bootstrap) throws KafkaUnavailableException {
+        return admin(clusterKey, KafkaAccess.plain(bootstrap));
+    }
+
+    /**
+     * The Admin client of the cluster with this key (namespace/name), connected as {@code access}
+     * says.
+     *
+     * @throws KafkaUnavailableException when no client can be made, for example while none of the
+     *     bootstrap names resolves yet (a new cluster's DNS records)
+     */
+    public Admin admin(String clusterKey, KafkaAccess access) throws KafkaUnavailableException {
+        String bootstrap = access.bootstrap();
         Connection connection;
         try {
             connection =
                     connections.compute(
                             clusterKey,
                             (key, existing) -> {
-                                if (existing != null && existing.bootstrap().equals(bootstrap)) {
+                                if (existing != null && existing.access().equals(access)) {
                                     return existing;
                                 }
                                 if (existing != null) {
                                     existing.admin().close(java.time.Duration.ofSeconds(5));
                                 }
-                                return new Connection(bootstrap, create(bootstrap));
+                                return new Connection(access, create(access));
                             });
         } catch (KafkaException e) {
             throw new KafkaUnavailableException(
@@ -69,15 +82,16 @@ public final class AdminConnections implements AutoCloseable {
         }
     }
 
-    private Admin create(String bootstrap) {
+    private Admin create(KafkaAccess access) {
         Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, access.bootstrap());
         props.put(AdminClientConfig.CLIENT_ID_CONFIG, "tributary-operator");
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
         props.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2_000);
         props.put(AdminClientConfig.METADATA_MAX_AGE_CONFIG, 30_000);
         props.putAll(overrides);
+        props.putAll(access.properties());
         return Admin.create(props);
     }
 

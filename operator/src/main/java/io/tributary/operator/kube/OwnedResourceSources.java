@@ -3,6 +3,7 @@ package io.tributary.operator.kube;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -34,7 +35,8 @@ public final class OwnedResourceSources<P extends HasMetadata> {
                     ConfigMap.class,
                     Service.class,
                     PodDisruptionBudget.class,
-                    ServiceAccount.class);
+                    ServiceAccount.class,
+                    Secret.class);
 
     private final Map<Class<?>, InformerEventSource<?, P>> sources = new LinkedHashMap<>();
 

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.tributary.api.v1alpha1.cluster.KafkaCluster;
 import io.tributary.api.v1alpha1.topic.KafkaTopic;
+import io.tributary.api.v1alpha1.user.KafkaUser;
 import io.tributary.operator.metrics.ResourceCensus.ClusterKey;
 import io.tributary.operator.metrics.ResourceCensus.ClusterRow;
 import java.time.Clock;
@@ -19,12 +20,14 @@ import java.util.function.Supplier;
 
 /**
  * Tributary's own gauges, refreshed from the informer caches before each scrape: clusters by
- * readiness, per cluster its readiness, brokers, partition health, roll and rebalance, topics per
- * cluster by readiness, and per kind the resources not converged yet and the age of the oldest.
+ * readiness, per cluster its readiness, brokers, partition health, roll and rebalance, topics and
+ * users per cluster by readiness, and per kind the resources not converged yet and the age of the
+ * oldest.
  */
 public final class OperatorGauges {
     private final Supplier<Collection<KafkaCluster>> clusters;
     private final Supplier<Collection<KafkaTopic>> topics;
+    private final Supplier<Collection<KafkaUser>> users;
     private final Clock clock;
     private final MultiGauge clustersByReadiness;
     private final MultiGauge clusterReady;
@@ -36,18 +39,22 @@ public final class OperatorGauges {
     private final MultiGauge rebalancing;
     private final MultiGauge topicsByReadiness;
     private final MultiGauge topicsReassigning;
+    private final MultiGauge usersByReadiness;
     private Convergence clusterConvergence = Convergence.none();
     private Convergence topicConvergence = Convergence.none();
+    private Convergence userConvergence = Convergence.none();
     private Instant lastRefresh;
 
     public OperatorGauges(
             MeterRegistry registry,
             Supplier<Collection<KafkaCluster>> clusters,
             Supplier<Collection<KafkaTopic>> topics,
+            Supplier<Collection<KafkaUser>> users,
             BooleanSupplier leading,
             Clock clock) {
         this.clusters = clusters;
         this.topics = topics;
+        this.users = users;
         this.clock = clock;
         this.lastRefresh = clock.instant();
         clustersByReadiness =
@@ -93,6 +100,11 @@ public final class OperatorGauges {
                         registry,
                         "tributary.kafkatopics",
                         "KafkaTopics by cluster and their Ready condition");
+        usersByReadiness =
+                multi(
+                        registry,
+                        "tributary.kafkausers",
+                        "KafkaUsers by cluster and their Ready condition");
         topicsReassigning =
                 multi(
                         registry,
@@ -104,6 +116,7 @@ public final class OperatorGauges {
                 .register(registry);
         convergenceGauges(registry, "KafkaCluster", o -> o.clusterConvergence);
         convergenceGauges(registry, "KafkaTopic", o -> o.topicConvergence);
+        convergenceGauges(registry, "KafkaUser", o -> o.userConvergence);
     }
 
     /** Recounts from the caches; call before a scrape. */
@@ -113,6 +126,17 @@ public final class OperatorGauges {
         lastRefresh = clock.instant();
         clusterConvergence = clusterConvergence.next(currentClusters, lastRefresh);
         topicConvergence = topicConvergence.next(currentTopics, lastRefresh);
+        Collection<KafkaUser> currentUsers = users.get();
+        userConvergence = userConvergence.next(currentUsers, lastRefresh);
+        usersByReadiness.register(
+                UserCensus.of(currentUsers).stream()
+                        .map(
+                                u ->
+                                        MultiGauge.Row.of(
+                                                tags(u.cluster()).and("ready", u.readiness()),
+                                                u.count()))
+                        .toList(),
+                true);
         ResourceCensus census = ResourceCensus.of(currentClusters, currentTopics);
         clustersByReadiness.register(
                 census.clustersByReadiness().entrySet().stream()
@@ -163,8 +187,7 @@ public final class OperatorGauges {
     private void convergenceGauges(
             MeterRegistry registry, String kind, Function<OperatorGauges, Convergence> state) {
         Gauge.builder("tributary.resources.unconverged", this, o -> state.apply(o).count())
-                .description(
-                        "resources whose status.observedGeneration is behind metadata.generation")
+                .description("resources not Ready for their current generation")
                 .tags("kind", kind)
                 .strongReference(true)
                 .register(registry);

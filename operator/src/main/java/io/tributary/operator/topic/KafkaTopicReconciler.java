@@ -18,12 +18,14 @@ import io.tributary.api.v1alpha1.cluster.KafkaCluster;
 import io.tributary.api.v1alpha1.topic.DeletionPolicy;
 import io.tributary.api.v1alpha1.topic.KafkaTopic;
 import io.tributary.api.v1alpha1.topic.KafkaTopicStatus;
-import io.tributary.operator.cluster.model.AdminBootstrap;
 import io.tributary.operator.config.OperatorSettings;
 import io.tributary.operator.kafka.AdminConnections;
+import io.tributary.operator.kafka.KafkaAccess;
 import io.tributary.operator.kafka.KafkaUnavailableException;
 import io.tributary.operator.kube.EventPublisher;
 import io.tributary.operator.kube.SpecOrIntentChanged;
+import io.tributary.operator.security.OperatorCredentialSecrets;
+import io.tributary.operator.security.OperatorIdentity;
 import io.tributary.operator.status.Problem;
 import io.tributary.operator.status.StatusConditions;
 import java.time.Clock;
@@ -67,6 +69,8 @@ public class KafkaTopicReconciler implements Reconciler<KafkaTopic>, Cleaner<Kaf
     private final TopicWriteEvents writes = new TopicWriteEvents();
     private IndexerResourceCache<KafkaTopic> topics;
     private InformerEventSource<KafkaCluster, KafkaTopic> clusters;
+    private final OperatorCredentialSecrets<KafkaTopic> credentials =
+            new OperatorCredentialSecrets<>();
 
     public KafkaTopicReconciler(
             OperatorSettings settings,
@@ -103,7 +107,7 @@ public class KafkaTopicReconciler implements Reconciler<KafkaTopic>, Cleaner<Kaf
                                                 .collect(Collectors.toSet()))
                         .build();
         clusters = new InformerEventSource<>(configuration, context);
-        return List.of(clusters, writes);
+        return List.of(clusters, writes, credentials.create(context));
     }
 
     @Override
@@ -189,10 +193,7 @@ public class KafkaTopicReconciler implements Reconciler<KafkaTopic>, Cleaner<Kaf
             long generation)
             throws InterruptedException {
         try {
-            TopicAdmin admin =
-                    topicAdmins.of(
-                            clusterKey(topic),
-                            AdminBootstrap.of(cluster, settings.clusterDomain()));
+            TopicAdmin admin = topicAdmins.of(clusterKey(topic), access(cluster));
             // A topic this resource has never found in Kafka is most likely new: it is created
             // straight away and described only when Kafka says it exists (to be adopted), which
             // spares a burst of new topics a describeTopics and a describeConfigs each.
@@ -344,10 +345,7 @@ public class KafkaTopicReconciler implements Reconciler<KafkaTopic>, Cleaner<Kaf
         }
         TopicWriteResult result;
         try {
-            TopicAdmin admin =
-                    topicAdmins.of(
-                            clusterKey(topic),
-                            AdminBootstrap.of(cluster.get(), settings.clusterDomain()));
+            TopicAdmin admin = topicAdmins.of(clusterKey(topic), access(cluster.get()));
             if (admin.creationPending(name)) {
                 // Deleting now could come before the batched creation and leave the topic behind.
                 return DeleteControl.noFinalizerRemoval().rescheduleAfter(Duration.ofSeconds(1));
@@ -364,6 +362,19 @@ public class KafkaTopicReconciler implements Reconciler<KafkaTopic>, Cleaner<Kaf
         }
         LOG.info("Could not delete topic {} yet: {}", name, result.message());
         return DeleteControl.noFinalizerRemoval().rescheduleAfter(WAIT);
+    }
+
+    /** How to reach the cluster's brokers: plainly, or with the operator's credentials there. */
+    private KafkaAccess access(KafkaCluster cluster) throws KafkaUnavailableException {
+        String namespace = cluster.getMetadata().getNamespace();
+        return OperatorIdentity.access(
+                        cluster, settings.clusterDomain(), name -> credentials.get(namespace, name))
+                .orElseThrow(
+                        () ->
+                                new KafkaUnavailableException(
+                                        "the operator's credentials for the cluster are not"
+                                                + " there yet",
+                                        null));
     }
 
     private Optional<KafkaCluster> cluster(KafkaTopic topic) {

@@ -1,6 +1,7 @@
 package io.tributary.operator.topic;
 
 import io.tributary.operator.kafka.AdminConnections;
+import io.tributary.operator.kafka.KafkaAccess;
 import io.tributary.operator.kafka.KafkaUnavailableException;
 import java.time.Duration;
 import java.util.Map;
@@ -21,8 +22,8 @@ final class TopicAdmins implements AutoCloseable {
         this.timeout = timeout;
     }
 
-    TopicAdmin of(String clusterKey, String bootstrap) throws KafkaUnavailableException {
-        Admin admin = admins.admin(clusterKey, bootstrap);
+    TopicAdmin of(String clusterKey, KafkaAccess access) throws KafkaUnavailableException {
+        Admin admin = admins.admin(clusterKey, access);
         return byCluster.compute(
                 clusterKey,
                 (key, existing) -> {

@@ -42,27 +42,13 @@ class ClusterSpecValidatorTest {
                                     s.getBrokers().setReplicas(4);
                                 }),
                 Arguments.of(
-                        "a TLS listener",
-                        "ListenerSecurityNotSupported",
-                        (Consumer<KafkaClusterSpec>) s -> s.getListeners().get(0).setTls(true)),
-                Arguments.of(
-                        "a SCRAM listener",
-                        "ListenerSecurityNotSupported",
+                        "mutual TLS on a listener without TLS",
+                        "MutualTlsWithoutTls",
                         (Consumer<KafkaClusterSpec>)
                                 s ->
                                         s.getListeners()
                                                 .get(0)
-                                                .setAuthentication(
-                                                        ListenerAuthentication.SCRAM_SHA_512)),
-                Arguments.of(
-                        "simple authorization",
-                        "AuthorizationNotSupported",
-                        (Consumer<KafkaClusterSpec>)
-                                s -> {
-                                    AuthorizationSpec authorization = new AuthorizationSpec();
-                                    authorization.setType(AuthorizationType.SIMPLE);
-                                    s.setAuthorization(authorization);
-                                }),
+                                                .setAuthentication(ListenerAuthentication.TLS)),
                 Arguments.of(
                         "a rack label Kubernetes does not copy to pods",
                         "RackTopologyKeyNotSupported",
@@ -97,6 +83,35 @@ class ClusterSpecValidatorTest {
         dedicated.setControllers(controllers);
         dedicated.getBrokers().setReplicas(4);
         assertThat(ClusterSpecValidator.refusals(dedicated)).isEmpty();
+    }
+
+    @Test
+    void tlsScramMutualTlsAndSimpleAuthorizationAreAccepted() throws Exception {
+        KafkaClusterSpec spec = example();
+        spec.getListeners().get(0).setTls(true);
+        spec.getListeners().get(0).setAuthentication(ListenerAuthentication.SCRAM_SHA_512);
+        io.tributary.api.v1alpha1.cluster.ListenerSpec mtls =
+                new io.tributary.api.v1alpha1.cluster.ListenerSpec("mtls", 9094);
+        mtls.setTls(true);
+        mtls.setAuthentication(ListenerAuthentication.TLS);
+        spec.getListeners().add(mtls);
+        AuthorizationSpec authorization = new AuthorizationSpec();
+        authorization.setType(AuthorizationType.SIMPLE);
+        authorization.getSuperUsers().add("User:admin");
+        spec.setAuthorization(authorization);
+        assertThat(ClusterSpecValidator.refusals(spec)).isEmpty();
+        assertThat(ClusterSpecValidator.warnings(spec)).isEmpty();
+    }
+
+    @Test
+    void warnsAboutScramWithoutTls() throws Exception {
+        KafkaClusterSpec spec = example();
+        spec.getListeners().get(0).setAuthentication(ListenerAuthentication.SCRAM_SHA_512);
+        assertThat(ClusterSpecValidator.warnings(spec))
+                .extracting(Problem::reason)
+                .containsExactly("ScramWithoutTls");
+        assertThat(ClusterSpecValidator.warnings(spec).get(0).message())
+                .contains("spec.listeners[plain]");
     }
 
     @Test

@@ -9,8 +9,8 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.tributary.api.v1alpha1.Condition;
 import io.tributary.api.v1alpha1.ConditionStatus;
+import io.tributary.api.v1alpha1.cluster.CertificatesSpec;
 import io.tributary.api.v1alpha1.cluster.KafkaCluster;
-import io.tributary.api.v1alpha1.cluster.ListenerAuthentication;
 import io.tributary.operator.TributaryOperator;
 import io.tributary.operator.config.OperatorSettings;
 import java.nio.file.Files;
@@ -135,10 +135,10 @@ class KafkaClusterReconcilerTest {
     @Test
     void refusedSpecChangesNothingAndSaysWhy() throws Exception {
         KafkaCluster cluster = example();
-        cluster.getSpec()
-                .getListeners()
-                .get(0)
-                .setAuthentication(ListenerAuthentication.SCRAM_SHA_512);
+        cluster.getSpec().getListeners().get(0).setTls(true);
+        CertificatesSpec certificates = new CertificatesSpec();
+        certificates.setClusterCaSecret("our-own-ca");
+        cluster.getSpec().setCertificates(certificates);
         client.resource(cluster).create();
 
         await().atMost(Duration.ofSeconds(20))
@@ -152,15 +152,16 @@ class KafkaClusterReconcilerTest {
                             Condition stalled =
                                     current.getStatus().findCondition("Stalled").orElseThrow();
                             assertThat(stalled.getStatus()).isEqualTo(ConditionStatus.TRUE);
-                            assertThat(stalled.getReason())
-                                    .isEqualTo("ListenerSecurityNotSupported");
-                            assertThat(stalled.getMessage()).contains("spec.listeners[plain]");
+                            assertThat(stalled.getReason()).isEqualTo("CaSecretNotFound");
+                            assertThat(stalled.getMessage())
+                                    .contains("spec.certificates.clusterCaSecret")
+                                    .contains("our-own-ca");
                         });
         assertThat(client.apps().statefulSets().list().getItems()).isEmpty();
         assertThat(client.configMaps().list().getItems()).isEmpty();
+        assertThat(client.secrets().list().getItems()).isEmpty();
         assertThat(client.v1().events().list().getItems())
-                .anySatisfy(
-                        e -> assertThat(e.getReason()).isEqualTo("ListenerSecurityNotSupported"));
+                .anySatisfy(e -> assertThat(e.getReason()).isEqualTo("CaSecretNotFound"));
     }
 
     @Test

@@ -40,6 +40,32 @@ class RollNodesTest {
     }
 
     @Test
+    void aChangedCertificatesHashIsSaidSo() {
+        StatefulSet sts = sts("rev-2", "hash-1", "img:1");
+        sts.getSpec()
+                .getTemplate()
+                .getMetadata()
+                .setAnnotations(
+                        Map.of(
+                                NodePoolStatefulSetBuilder.CONFIG_HASH_ANNOTATION,
+                                "hash-1",
+                                NodePoolStatefulSetBuilder.CERTIFICATES_ANNOTATION,
+                                "certs-2"));
+        List<Pod> pods = pods("rev-1", "hash-1", "img:1");
+        pods.forEach(
+                p ->
+                        p.getMetadata()
+                                .getAnnotations()
+                                .put(
+                                        NodePoolStatefulSetBuilder.CERTIFICATES_ANNOTATION,
+                                        "certs-1"));
+
+        assertThat(nodes(sts, pods))
+                .extracting(n -> n.restartReason().orElse(""))
+                .containsOnly("certificates or trusted CAs changed");
+    }
+
+    @Test
     void aChangedConfigHashIsABrokerConfigurationChange() {
         List<NodeState> nodes =
                 nodes(sts("rev-2", "hash-2", "img:1"), pods("rev-1", "hash-1", "img:1"));

@@ -57,6 +57,19 @@ class RollProgressTest {
     }
 
     @Test
+    void aPodAlreadyCountedAsRestartedIsNotCountedTwice() {
+        // A status read before its own last write can hold the pod in both lists.
+        RollStatus previous =
+                roll(List.of("b-0"), List.of("b-1"), List.of(new RestartingPod("b-0", "u0")));
+
+        RollStatus roll =
+                RollProgress.observe(
+                        previous, List.of(node("b-0", true, null), node("b-1", true, "c")), NOW);
+
+        assertThat(roll.getRestarted()).containsExactly("b-0");
+    }
+
+    @Test
     void aReplacementNotReadyYetStaysRestartingAndIsNotPending() {
         RollStatus previous = roll(List.of(), List.of(), List.of(new RestartingPod("b-0", "u0")));
 

@@ -6,24 +6,38 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.api.v1alpha1.cluster.KafkaCluster;
 import io.tributary.api.v1alpha1.cluster.KafkaClusterStatus;
+import io.tributary.operator.status.StatusConditions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Which resources are behind their generation, and for how long. */
+/** Which resources are not Ready for their generation, and for how long. */
 class ConvergenceTest {
     static final Instant NOW = CREATED.plus(Duration.ofHours(1));
 
-    static KafkaCluster withGenerations(String name, long generation, Long observed) {
+    /** A cluster at {@code generation}, Ready for {@code readyFor} (no condition when null). */
+    static KafkaCluster withGenerations(String name, long generation, Long readyFor) {
         KafkaCluster cluster = cluster("kafka", name, 3);
         cluster.getMetadata().setGeneration(generation);
-        if (observed != null || generation > 0) {
-            KafkaClusterStatus status = new KafkaClusterStatus();
-            status.setObservedGeneration(observed);
-            cluster.setStatus(status);
+        KafkaClusterStatus status = new KafkaClusterStatus();
+        if (readyFor != null) {
+            StatusConditions.ready(status, readyFor, "ready", CREATED);
         }
+        cluster.setStatus(status);
         return cluster;
+    }
+
+    @Test
+    void aResourceNoLongerReadyIsPendingSinceReadyWentFalse() {
+        KafkaCluster cluster = withGenerations("a", 2, 2L);
+        StatusConditions.progressing(
+                cluster.getStatus(), 2, "PodsNotReady", "a pod crashed", NOW.minusSeconds(40));
+
+        Convergence next = Convergence.none().next(List.of(cluster), NOW);
+
+        assertThat(next.count()).isEqualTo(1);
+        assertThat(next.oldest(NOW)).isEqualTo(Duration.ofSeconds(40));
     }
 
     @Test

@@ -9,9 +9,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tributary.api.v1alpha1.ClusterRef;
 import io.tributary.api.v1alpha1.ConditionStatus;
 import io.tributary.api.v1alpha1.cluster.KafkaCluster;
 import io.tributary.api.v1alpha1.topic.KafkaTopic;
+import io.tributary.api.v1alpha1.user.KafkaUser;
+import io.tributary.api.v1alpha1.user.KafkaUserSpec;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -26,18 +29,40 @@ class OperatorGaugesTest {
     final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     final List<KafkaCluster> clusters = new ArrayList<>();
     final List<KafkaTopic> topics = new ArrayList<>();
+    final List<KafkaUser> users = new ArrayList<>();
     final AtomicBoolean leading = new AtomicBoolean(true);
     OperatorGauges gauges;
 
     @BeforeEach
     void register() {
         Clock clock = Clock.fixed(CREATED.plusSeconds(600), ZoneOffset.UTC);
-        gauges = new OperatorGauges(registry, () -> clusters, () -> topics, leading::get, clock);
+        gauges =
+                new OperatorGauges(
+                        registry, () -> clusters, () -> topics, () -> users, leading::get, clock);
     }
 
     String scrape() {
         gauges.refresh();
         return registry.scrape();
+    }
+
+    @Test
+    void usersAreCountedPerClusterAndReadiness() {
+        KafkaUser user = new KafkaUser();
+        user.getMetadata().setNamespace("kafka");
+        user.getMetadata().setName("orders-app");
+        user.getMetadata().setGeneration(1L);
+        user.getMetadata().setUid("uid-orders-app");
+        KafkaUserSpec spec = new KafkaUserSpec();
+        spec.setClusterRef(new ClusterRef("my-cluster"));
+        user.setSpec(spec);
+        users.add(user);
+
+        assertThat(scrape())
+                .contains(
+                        "tributary_kafkausers{cluster=\"my-cluster\",namespace=\"kafka\",ready=\"unknown\"}"
+                            + " 1.0")
+                .contains("tributary_resources_unconverged{kind=\"KafkaUser\"} 1.0");
     }
 
     @Test

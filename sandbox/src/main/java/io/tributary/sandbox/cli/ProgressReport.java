@@ -106,6 +106,15 @@ final class ProgressReport {
                                 "  ./sandbox/kafka console-consumer --bootstrap-server "
                                         + bootstrap
                                         + " --topic demo --from-beginning");
+                        if (secured(cluster, l.get("name"))) {
+                            out.println(
+                                    "  TLS or authentication: give the tools a client properties"
+                                            + " file (--producer.config, --consumer.config) as in"
+                                            + " docs/security.md, with the CA from Secret "
+                                            + name
+                                            + "-cluster-ca-cert (ca.crt) and a KafkaUser's"
+                                            + " credentials from the Secret named after it");
+                        }
                         out.println(
                                 "  Names resolve through the sandbox's hosts file; start other"
                                         + " Java clients with");
@@ -115,6 +124,23 @@ final class ProgressReport {
             }
         }
         out.println();
+    }
+
+    /** Whether the cluster's spec gives the listener TLS or authentication. */
+    private static boolean secured(GenericKubernetesResource cluster, Object listener) {
+        if (!(cluster.getAdditionalProperties().get("spec") instanceof Map<?, ?> spec)
+                || !(spec.get("listeners") instanceof List<?> listeners)) {
+            return false;
+        }
+        for (Object candidate : listeners) {
+            if (candidate instanceof Map<?, ?> l
+                    && String.valueOf(l.get("name")).equals(listener)) {
+                return Boolean.TRUE.equals(l.get("tls"))
+                        || (l.get("authentication") != null
+                                && !"none".equals(l.get("authentication")));
+            }
+        }
+        return false;
     }
 
     @SuppressWarnings("unchecked")

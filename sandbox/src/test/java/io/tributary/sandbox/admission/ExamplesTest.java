@@ -44,7 +44,10 @@ class ExamplesTest {
                         "kafka-cluster-production.yaml",
                         "kafka-topic.yaml",
                         "kafka-topic-compacted.yaml",
-                        "kafka-user-scram.yaml");
+                        "kafka-user-scram.yaml",
+                        "kafka-cluster-secure.yaml",
+                        "kafka-user-orders-producer.yaml",
+                        "kafka-user-tls.yaml");
     }
 
     @ParameterizedTest

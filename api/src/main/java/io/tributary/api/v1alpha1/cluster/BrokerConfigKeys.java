@@ -17,7 +17,7 @@ final class BrokerConfigKeys {
                     + " 'sasl.mechanism.controller.protocol', 'ssl.keystore.location',"
                     + " 'ssl.keystore.password', 'ssl.keystore.type', 'ssl.key.password',"
                     + " 'ssl.truststore.location', 'ssl.truststore.password',"
-                    + " 'ssl.truststore.type', 'ssl.client.auth']";
+                    + " 'ssl.truststore.type', 'ssl.client.auth', 'ssl.principal.mapping.rules']";
 
     /** Replication keys that {@code spec.replication} sets. */
     static final String REPLICATION =

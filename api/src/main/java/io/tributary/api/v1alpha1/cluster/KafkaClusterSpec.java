@@ -24,6 +24,7 @@ import java.util.Map;
     "replication",
     "listeners",
     "authorization",
+    "certificates",
     "config",
     "rack",
     "podTemplate",
@@ -105,6 +106,13 @@ public class KafkaClusterSpec {
 
     @JsonPropertyDescription("Authorization of client requests (ACLs).")
     private AuthorizationSpec authorization;
+
+    @JsonPropertyDescription(
+            "Validity and renewal of the certificates the operator issues for TLS listeners, the"
+                    + " nodes' own traffic and TLS users, and optionally your own certificate"
+                    + " authorities. Used when a listener has TLS or authentication, or"
+                    + " authorization is simple.")
+    private CertificatesSpec certificates;
 
     @Size(max = 200)
     @ValidationRule(
@@ -213,6 +221,14 @@ public class KafkaClusterSpec {
 
     public void setAuthorization(AuthorizationSpec authorization) {
         this.authorization = authorization;
+    }
+
+    public CertificatesSpec getCertificates() {
+        return certificates;
+    }
+
+    public void setCertificates(CertificatesSpec certificates) {
+        this.certificates = certificates;
     }
 
     public Map<String, String> getConfig() {

@@ -8,14 +8,16 @@ import java.util.Optional;
 
 /**
  * What the builders need to know about one cluster: the resource, its pools and names, its stable
- * cluster id and the broker image. Derived once per reconcile, then read by every builder.
+ * cluster id, the broker image and, for a secured cluster, a hash of the certificates and trust its
+ * nodes must run with (empty otherwise). Derived once per reconcile, then read by every builder.
  */
 public record ClusterModel(
         KafkaCluster cluster,
         String clusterId,
         ClusterNames names,
         List<NodePool> pools,
-        String image) {
+        String image,
+        String certificatesHash) {
 
     public ClusterModel {
         pools = List.copyOf(pools);
@@ -28,7 +30,12 @@ public record ClusterModel(
                         cluster.getMetadata().getName(),
                         cluster.getMetadata().getNamespace(),
                         clusterDomain);
-        return new ClusterModel(cluster, clusterId, names, NodePool.of(cluster), image);
+        return new ClusterModel(cluster, clusterId, names, NodePool.of(cluster), image, "");
+    }
+
+    /** The model with the hash of the certificates the nodes must run with. */
+    public ClusterModel withCertificatesHash(String hash) {
+        return new ClusterModel(cluster, clusterId, names, pools, image, hash);
     }
 
     /**
@@ -43,7 +50,7 @@ public record ClusterModel(
                             ? pool.withReplicas(replicas)
                             : pool);
         }
-        return new ClusterModel(cluster, clusterId, names, adjusted, image);
+        return new ClusterModel(cluster, clusterId, names, adjusted, image, certificatesHash);
     }
 
     public KafkaClusterSpec spec() {

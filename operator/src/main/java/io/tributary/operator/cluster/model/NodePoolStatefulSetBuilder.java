@@ -23,6 +23,8 @@ import io.tributary.api.v1alpha1.cluster.ListenerSpec;
 import io.tributary.api.v1alpha1.cluster.PodTemplateSpec;
 import io.tributary.api.v1alpha1.cluster.StorageSpec;
 import io.tributary.api.v1alpha1.cluster.StorageType;
+import io.tributary.operator.security.BrokerSecurityConfig;
+import io.tributary.operator.security.ClusterTls;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -42,6 +44,12 @@ public final class NodePoolStatefulSetBuilder {
     public static final String CONFIG_HASH_ANNOTATION = "kafka.tributary.io/config-hash";
 
     /**
+     * On a secured cluster's pods: a hash of the certificates and trusted CAs the pod runs with. A
+     * renewal changes it, and the roll restarts the nodes onto the new certificates.
+     */
+    public static final String CERTIFICATES_ANNOTATION = "kafka.tributary.io/certificates";
+
+    /**
      * The annotations by which Prometheus' usual Kubernetes pod discovery finds the metrics
      * endpoint; the pod template's annotations may override them (scrape "false" to opt out).
      */
@@ -59,6 +67,12 @@ public final class NodePoolStatefulSetBuilder {
     static final String DATA_DIR = "/var/lib/kafka/data";
     static final String CONFIG_DIR = "/opt/tributary/config";
     static final String TMP_DIR = "/tmp";
+    static final String NODE_CERTS_VOLUME = "node-certs";
+    static final String CLUSTER_CA_VOLUME = "cluster-ca";
+    static final String CLIENTS_CA_VOLUME = "clients-ca";
+    static final String NODE_CERTS_DIR = "/opt/tributary/certs/node";
+    static final String CLUSTER_CA_DIR = "/opt/tributary/certs/cluster-ca";
+    static final String CLIENTS_CA_DIR = "/opt/tributary/certs/clients-ca";
     static final long TERMINATION_GRACE_SECONDS = 120;
     static final long RUN_AS_USER = 1001;
 
@@ -79,6 +93,9 @@ public final class NodePoolStatefulSetBuilder {
             podAnnotations.putAll(template.getAnnotations());
         }
         podAnnotations.put(CONFIG_HASH_ANNOTATION, configHash);
+        if (!model.certificatesHash().isEmpty()) {
+            podAnnotations.put(CERTIFICATES_ANNOTATION, model.certificatesHash());
+        }
 
         PodSpecBuilder podSpec =
                 new PodSpecBuilder()
@@ -173,10 +190,7 @@ public final class NodePoolStatefulSetBuilder {
                 .withResources(resources)
                 .withReadinessProbe(probe("/readyz", 5, 5, 3))
                 .withLivenessProbe(probe("/healthz", 15, 10, 6))
-                .withVolumeMounts(
-                        mount(DATA_VOLUME, DATA_DIR, false),
-                        mount(CONFIG_VOLUME, CONFIG_DIR, true),
-                        mount(TMP_VOLUME, TMP_DIR, false))
+                .withVolumeMounts(mounts(model))
                 .withNewSecurityContext()
                 .withAllowPrivilegeEscalation(false)
                 .withReadOnlyRootFilesystem(true)
@@ -185,6 +199,19 @@ public final class NodePoolStatefulSetBuilder {
                 .endCapabilities()
                 .endSecurityContext()
                 .build();
+    }
+
+    private static List<VolumeMount> mounts(ClusterModel model) {
+        List<VolumeMount> mounts = new ArrayList<>();
+        mounts.add(mount(DATA_VOLUME, DATA_DIR, false));
+        mounts.add(mount(CONFIG_VOLUME, CONFIG_DIR, true));
+        mounts.add(mount(TMP_VOLUME, TMP_DIR, false));
+        if (ClusterTls.isSecured(model.spec())) {
+            mounts.add(mount(NODE_CERTS_VOLUME, NODE_CERTS_DIR, true));
+            mounts.add(mount(CLUSTER_CA_VOLUME, CLUSTER_CA_DIR, true));
+            mounts.add(mount(CLIENTS_CA_VOLUME, CLIENTS_CA_DIR, true));
+        }
+        return mounts;
     }
 
     private static List<EnvVar> env(ClusterModel model, NodePool pool) {
@@ -213,6 +240,11 @@ public final class NodePoolStatefulSetBuilder {
         env.add(value("TRIBUTARY_HEALTH_PORT", Integer.toString(NodePorts.HEALTH)));
         env.add(value("TRIBUTARY_METRICS_PORT", Integer.toString(NodePorts.METRICS)));
         env.add(value("TRIBUTARY_JVM_OPTS", JvmSettings.options(pool.spec())));
+        if (ClusterTls.isSecured(model.spec())) {
+            env.add(value(BrokerSecurityConfig.NODE_CERTS_DIR_ENV, NODE_CERTS_DIR));
+            env.add(value(BrokerSecurityConfig.CLUSTER_CA_DIR_ENV, CLUSTER_CA_DIR));
+            env.add(value(BrokerSecurityConfig.CLIENTS_CA_DIR_ENV, CLIENTS_CA_DIR));
+        }
         return env;
     }
 
@@ -243,6 +275,13 @@ public final class NodePoolStatefulSetBuilder {
                         .build());
         volumes.add(
                 new VolumeBuilder().withName(TMP_VOLUME).withNewEmptyDir().endEmptyDir().build());
+        if (ClusterTls.isSecured(model.spec())) {
+            volumes.add(secretVolume(NODE_CERTS_VOLUME, ClusterTls.nodeCertsSecret(model.name())));
+            volumes.add(
+                    secretVolume(CLUSTER_CA_VOLUME, ClusterTls.clusterCaCertSecret(model.name())));
+            volumes.add(
+                    secretVolume(CLIENTS_CA_VOLUME, ClusterTls.clientsCaCertSecret(model.name())));
+        }
         StorageSpec storage = pool.spec().getStorage();
         if (storage.getType() == StorageType.EPHEMERAL) {
             volumes.add(
@@ -257,6 +296,16 @@ public final class NodePoolStatefulSetBuilder {
                             .build());
         }
         return volumes;
+    }
+
+    private static Volume secretVolume(String name, String secret) {
+        return new VolumeBuilder()
+                .withName(name)
+                .withNewSecret()
+                .withSecretName(secret)
+                .withDefaultMode(0440)
+                .endSecret()
+                .build();
     }
 
     private static PersistentVolumeClaim claimTemplate(

@@ -3,6 +3,7 @@ package io.tributary.operator.cluster.model;
 import io.tributary.api.v1alpha1.cluster.KafkaClusterSpec;
 import io.tributary.api.v1alpha1.cluster.ListenerSpec;
 import io.tributary.api.v1alpha1.cluster.ReplicationSpec;
+import io.tributary.operator.security.BrokerSecurityConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,8 @@ import java.util.TreeMap;
  * (inter-broker, 9091) on brokers, and one per {@code spec.listeners} entry on brokers, named after
  * it in upper case. Replication defaults come from {@code spec.replication}, including the internal
  * topics' (consumer offsets, transactions, share groups), so that consumer groups and transactions
- * work on the cluster as sized. User config comes last, sorted.
+ * work on the cluster as sized. A secured cluster's listener security and authorizer come from
+ * {@link BrokerSecurityConfig}. User config comes last, sorted.
  */
 public final class ServerPropertiesTemplate {
     public static final String CONTROLLER_LISTENER = "CONTROLLER";
@@ -38,21 +40,41 @@ public final class ServerPropertiesTemplate {
         List<String> listeners = new ArrayList<>();
         List<String> advertised = new ArrayList<>();
         List<String> protocols = new ArrayList<>();
+        String internal = BrokerSecurityConfig.internalProtocol(spec);
+        List<String> internalListeners = new ArrayList<>();
+        internalListeners.add(CONTROLLER_LISTENER);
         if (pool.isController()) {
             addListener(
-                    CONTROLLER_LISTENER, NodePorts.CONTROLLER, listeners, advertised, protocols);
+                    CONTROLLER_LISTENER,
+                    NodePorts.CONTROLLER,
+                    internal,
+                    listeners,
+                    advertised,
+                    protocols);
         }
+        List<ListenerSpec> served = pool.isBroker() ? spec.getListeners() : List.of();
         if (pool.isBroker()) {
+            internalListeners.add(REPLICATION_LISTENER);
             addListener(
-                    REPLICATION_LISTENER, NodePorts.REPLICATION, listeners, advertised, protocols);
-            for (ListenerSpec listener : spec.getListeners()) {
+                    REPLICATION_LISTENER,
+                    NodePorts.REPLICATION,
+                    internal,
+                    listeners,
+                    advertised,
+                    protocols);
+            for (ListenerSpec listener : served) {
                 addListener(
-                        kafkaName(listener), listener.getPort(), listeners, advertised, protocols);
+                        kafkaName(listener),
+                        listener.getPort(),
+                        BrokerSecurityConfig.protocol(listener),
+                        listeners,
+                        advertised,
+                        protocols);
             }
         }
         if (!pool.isController()) {
             // Brokers reach the controllers through this listener name: Kafka needs its protocol.
-            protocols.add(0, CONTROLLER_LISTENER + ":PLAINTEXT");
+            protocols.add(0, CONTROLLER_LISTENER + ":" + internal);
         }
         p.put("listeners", String.join(",", listeners));
         p.put("advertised.listeners", String.join(",", advertised));
@@ -60,6 +82,8 @@ public final class ServerPropertiesTemplate {
         if (pool.isBroker()) {
             p.put("inter.broker.listener.name", REPLICATION_LISTENER);
         }
+        p.putAll(BrokerSecurityConfig.listeners(spec, internalListeners, served));
+        p.putAll(BrokerSecurityConfig.authorizer(spec));
         p.put("log.dirs", "${TRIBUTARY_DATA_DIR}/kafka-log");
         if (spec.getRack() != null && pool.isBroker()) {
             p.put("broker.rack", "${TRIBUTARY_RACK}");
@@ -103,11 +127,12 @@ public final class ServerPropertiesTemplate {
     private static void addListener(
             String name,
             int port,
+            String protocol,
             List<String> listeners,
             List<String> advertised,
             List<String> protocols) {
         listeners.add(name + "://${POD_IP}:" + port);
         advertised.add(name + "://${TRIBUTARY_POD_FQDN}:" + port);
-        protocols.add(name + ":PLAINTEXT");
+        protocols.add(name + ":" + protocol);
     }
 }

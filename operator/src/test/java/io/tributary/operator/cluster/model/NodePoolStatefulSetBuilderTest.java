@@ -31,6 +31,47 @@ class NodePoolStatefulSetBuilderTest {
     }
 
     @Test
+    void securedPodsMountTheirCertificatesAndCarryTheirHash() {
+        ClusterModel secured = dedicated.withCertificatesHash("0123456789abcdef");
+        for (NodePool pool : secured.pools()) {
+            StatefulSet sts = build(secured, pool);
+            PodSpec pod = sts.getSpec().getTemplate().getSpec();
+            Map<String, String> secrets =
+                    pod.getVolumes().stream()
+                            .filter(v -> v.getSecret() != null)
+                            .collect(
+                                    Collectors.toMap(
+                                            Volume::getName, v -> v.getSecret().getSecretName()));
+            assertThat(secrets)
+                    .containsExactlyInAnyOrderEntriesOf(
+                            Map.of(
+                                    "node-certs", "production-node-certs",
+                                    "cluster-ca", "production-cluster-ca-cert",
+                                    "clients-ca", "production-clients-ca-cert"));
+            Container kafka = pod.getContainers().get(0);
+            assertThat(kafka.getVolumeMounts())
+                    .filteredOn(m -> secrets.containsKey(m.getName()))
+                    .allSatisfy(m -> assertThat(m.getReadOnly()).isTrue())
+                    .hasSize(3);
+            Map<String, EnvVar> env = env(sts);
+            assertThat(env.get("TRIBUTARY_NODE_CERTS_DIR").getValue())
+                    .isEqualTo("/opt/tributary/certs/node");
+            assertThat(env.get("TRIBUTARY_CLUSTER_CA_DIR").getValue())
+                    .isEqualTo("/opt/tributary/certs/cluster-ca");
+            assertThat(env.get("TRIBUTARY_CLIENTS_CA_DIR").getValue())
+                    .isEqualTo("/opt/tributary/certs/clients-ca");
+            assertThat(sts.getSpec().getTemplate().getMetadata().getAnnotations())
+                    .containsEntry("kafka.tributary.io/certificates", "0123456789abcdef");
+        }
+        StatefulSet plain = build(combined, combined.brokerPool());
+        assertThat(plain.getSpec().getTemplate().getSpec().getVolumes())
+                .noneMatch(v -> v.getSecret() != null);
+        assertThat(env(plain)).doesNotContainKey("TRIBUTARY_NODE_CERTS_DIR");
+        assertThat(plain.getSpec().getTemplate().getMetadata().getAnnotations())
+                .doesNotContainKey("kafka.tributary.io/certificates");
+    }
+
+    @Test
     void selectorMatchesThePodLabels() {
         StatefulSet sts = build(dedicated, dedicated.brokerPool());
         Map<String, String> selector = sts.getSpec().getSelector().getMatchLabels();

@@ -74,8 +74,8 @@ class ServerPropertiesTemplateTest {
                 .contains("production-controllers-0");
         assertThat(p).containsEntry("broker.rack", "${TRIBUTARY_RACK}");
         assertThat(p.get("listener.security.protocol.map"))
-                .as("brokers reach the controllers through the CONTROLLER listener name")
-                .startsWith("CONTROLLER:PLAINTEXT,REPLICATION:PLAINTEXT");
+                .as("brokers reach the controllers through the CONTROLLER listener name, over TLS")
+                .startsWith("CONTROLLER:SSL,REPLICATION:SSL");
     }
 
     @Test
