@@ -1,11 +1,13 @@
 package io.tributary.operator.kube;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -22,6 +24,9 @@ import java.util.Optional;
  */
 public final class DesiredStateApplier {
     public static final String DESIRED_HASH = "kafka.tributary.io/desired-hash";
+
+    private static final ObjectMapper CANONICAL =
+            new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
     /** What an apply did. */
     public enum Change {
@@ -68,12 +73,16 @@ public final class DesiredStateApplier {
         HasMetadata copy = Serialization.clone(desired);
         copy.getMetadata().setAnnotations(annotations);
         try {
+            // Keys sorted: a Map.of's iteration order changes from one JVM to the next, and a
+            // restarted operator must compute the same hash for the same object.
+            Object tree = CANONICAL.readValue(Serialization.asJson(copy), Object.class);
             byte[] digest =
-                    MessageDigest.getInstance("SHA-256")
-                            .digest(Serialization.asJson(copy).getBytes(StandardCharsets.UTF_8));
+                    MessageDigest.getInstance("SHA-256").digest(CANONICAL.writeValueAsBytes(tree));
             return HexFormat.of().formatHex(digest).substring(0, 20);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot hash " + desired.getKind(), e);
         }
     }
 
