@@ -191,9 +191,12 @@ class RollingRestartIT {
     void aBrokerKilledDuringARollIsWaitedForAndTheRollCompletes() throws Exception {
         try (PodHistory history = new PodHistory(client, clusters.namespace());
                 ContinuousProducer producer = new ContinuousProducer(kafka, "orders")) {
+            // A pause between nodes gives the test a moment when no pod is being restarted, so the
+            // kill below is the only disruption and the roll must name it.
             clusters.edit(
                     NAME,
                     c -> {
+                        c.getSpec().getRollout().setPauseSeconds(15);
                         c.getMetadata()
                                 .getAnnotations()
                                 .put("kafka.tributary.io/manual-roll", "true");
@@ -203,11 +206,13 @@ class RollingRestartIT {
             Eventually.until(
                     client,
                     clusters.namespace(),
-                    "a first pod restarted by the roll, with more to go",
+                    "a pause after a first pod restarted by the roll, with more to go",
                     ROLL_TIMEOUT,
                     () -> {
                         var roll = clusters.get(NAME).getStatus().getRoll();
-                        if (roll == null || roll.getRestarted().isEmpty()) {
+                        if (roll == null
+                                || roll.getRestarted().isEmpty()
+                                || !"pausing between nodes".equals(roll.getMessage())) {
                             return false;
                         }
                         killed[0] = roll.getRestarted().get(0);

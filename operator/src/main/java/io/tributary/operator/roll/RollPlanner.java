@@ -88,8 +88,12 @@ public final class RollPlanner {
             if (!behind.isEmpty()) {
                 return Optional.of(
                         new RollStep.Wait(
-                                "broker %d is catching up on %d partitions (%s)"
-                                        .formatted(node.nodeId(), behind.size(), sample(behind)),
+                                "broker %d (pod %s) is catching up on %d partitions (%s)"
+                                        .formatted(
+                                                node.nodeId(),
+                                                node.pod(),
+                                                behind.size(),
+                                                sample(behind)),
                                 false));
             }
         }

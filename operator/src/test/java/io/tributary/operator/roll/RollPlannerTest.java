@@ -55,7 +55,8 @@ class RollPlannerTest {
                                 List.of(
                                         partition(
                                                 "orders", 0, List.of(0, 1, 2), List.of(0, 1), 2))),
-                        "wait progress: broker 2 is catching up on 1 partitions (orders-0)"),
+                        "wait progress: broker 2 (pod k-brokers-2) is catching up on 1 partitions"
+                                + " (orders-0)"),
                 new Case(
                         "the last restarted broker back and in sync ends the roll despite a pause",
                         withOptions(
@@ -275,7 +276,8 @@ class RollPlannerTest {
                                 List.of(
                                         partition(
                                                 "orders", 0, List.of(0, 1, 2), List.of(1, 2), 2))),
-                        "wait progress: broker 0 is catching up on 1 partitions (orders-0)"),
+                        "wait progress: broker 0 (pod k-brokers-0) is catching up on 1 partitions"
+                                + " (orders-0)"),
                 new Case(
                         "the active controller changing mid-roll moves to the end",
                         snapshot(
