@@ -94,6 +94,7 @@ public class KafkaTopicReconciler implements Reconciler<KafkaTopic>, Cleaner<Kaf
         var configuration =
                 InformerEventSourceConfiguration.from(KafkaCluster.class, KafkaTopic.class)
                         .withName("clusters-of-topics")
+                        .withOnUpdateFilter(ClusterChangesForTopics::concernTopics)
                         .withSecondaryToPrimaryMapper(
                                 cluster ->
                                         topics

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /** Runs the real {@code kubectl apply} against the sandbox, as a user would. */
 final class KubectlApply {
-    private static final Pattern NAME = Pattern.compile("(?m)^  name:\\s*(\\S+)");
+    private static final Pattern NAME = Pattern.compile("(?m)^  name:\\s*\"?([^\"\\s]+)");
 
     private final Path kubeconfig;
 
