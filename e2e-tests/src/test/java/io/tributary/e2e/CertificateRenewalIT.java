@@ -45,11 +45,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Certificates renewed under a client that keeps producing over TLS, on a cluster signed by the
- * test's own CA: node certificates valid for four minutes and renewed two minutes before they
+ * test's own CA: node certificates valid for six minutes and renewed three minutes before they
  * expire roll the nodes onto new certificates without one failed send. (Replacing the CA itself
  * goes through three rolls; its phases are planned by {@code CaRenewal}, unit-tested, and are not
- * run here: three more rolls would cost the suite four minutes and, with four-minute certificates,
- * a slow machine lets a certificate expire before the roll reaches its node.)
+ * run here: three more rolls would cost the suite several minutes and, with certificates this
+ * short, a slow machine lets a certificate expire before the roll reaches its node.)
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -79,8 +79,12 @@ class CertificateRenewalIT {
         client.resource(caSecret(FIRST_CA)).create();
         KafkaCluster cluster = Clusters.example("kafka-cluster-secure.yaml");
         CertificatesSpec certificates = new CertificatesSpec();
-        certificates.setValidity("4m");
-        certificates.setRenewBefore("2m");
+        // Renewed three minutes after issue, leaving three for the roll before the old
+        // certificates expire (with two and two, a roll under the suite's load finished 6 s before
+        // they
+        // did), and three before the renewed ones are due in turn.
+        certificates.setValidity("6m");
+        certificates.setRenewBefore("3m");
         certificates.setClusterCaSecret(CA_SECRET);
         cluster.getSpec().setCertificates(certificates);
         clusters.create(cluster);
@@ -127,7 +131,7 @@ class CertificateRenewalIT {
                     client,
                     NAMESPACE,
                     "every node restarted onto renewed certificates and is ready",
-                    Duration.ofMinutes(6),
+                    Duration.ofMinutes(8),
                     () -> !batch.equals(batch()) && settledOnANewHash(before));
             producer.stop();
 

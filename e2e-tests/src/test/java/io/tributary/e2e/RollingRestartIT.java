@@ -196,7 +196,7 @@ class RollingRestartIT {
             clusters.edit(
                     NAME,
                     c -> {
-                        c.getSpec().getRollout().setPauseSeconds(15);
+                        c.getSpec().getRollout().setPauseSeconds(8);
                         c.getMetadata()
                                 .getAnnotations()
                                 .put("kafka.tributary.io/manual-roll", "true");

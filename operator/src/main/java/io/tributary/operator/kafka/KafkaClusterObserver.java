@@ -13,8 +13,10 @@ import org.apache.kafka.clients.admin.FeatureMetadata;
 import org.apache.kafka.clients.admin.FinalizedVersionRange;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /** Asks a cluster's brokers about themselves: one round of Admin calls, bounded by a timeout. */
 public final class KafkaClusterObserver {
@@ -35,14 +37,11 @@ public final class KafkaClusterObserver {
                     metadataVersion(call.get(admin.describeFeatures().featureMetadata()));
             Set<String> topics =
                     call.get(admin.listTopics(new ListTopicsOptions().listInternal(true)).names());
-            Map<String, TopicDescription> descriptions =
-                    topics.isEmpty()
-                            ? Map.of()
-                            : call.get(admin.describeTopics(topics).allTopicNames());
+            Collection<TopicDescription> descriptions = describe(admin, topics);
             int partitions = 0;
             int underReplicated = 0;
             int offline = 0;
-            for (TopicDescription topic : descriptions.values()) {
+            for (TopicDescription topic : descriptions) {
                 for (TopicPartitionInfo partition : topic.partitions()) {
                     partitions++;
                     if (partition.leader() == null || partition.leader().isEmpty()) {
@@ -70,6 +69,31 @@ public final class KafkaClusterObserver {
             Thread.currentThread().interrupt();
             throw new KafkaUnavailableException("interrupted while asking the brokers", e);
         }
+    }
+
+    /**
+     * The topics listed a moment ago, as described now: one deleted meanwhile, or created and not
+     * yet known to the broker that answers, is left out rather than failing the whole look (during
+     * a burst of topic creations or deletions it would make the cluster look unreachable).
+     */
+    private Collection<TopicDescription> describe(Admin admin, Set<String> topics)
+            throws KafkaUnavailableException, InterruptedException {
+        if (topics.isEmpty()) {
+            return List.of();
+        }
+        Map<String, KafkaFuture<TopicDescription>> futures =
+                admin.describeTopics(topics).topicNameValues();
+        List<TopicDescription> descriptions = new ArrayList<>();
+        for (KafkaFuture<TopicDescription> future : futures.values()) {
+            try {
+                descriptions.add(call.get(future));
+            } catch (KafkaUnavailableException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
+            }
+        }
+        return descriptions;
     }
 
     static Optional<String> metadataVersion(FeatureMetadata features) {

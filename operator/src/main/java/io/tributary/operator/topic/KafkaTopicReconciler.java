@@ -18,6 +18,7 @@ import io.tributary.api.v1alpha1.cluster.KafkaCluster;
 import io.tributary.api.v1alpha1.topic.DeletionPolicy;
 import io.tributary.api.v1alpha1.topic.KafkaTopic;
 import io.tributary.api.v1alpha1.topic.KafkaTopicStatus;
+import io.tributary.operator.cluster.ClusterChangesForDependents;
 import io.tributary.operator.config.OperatorSettings;
 import io.tributary.operator.kafka.AdminConnections;
 import io.tributary.operator.kafka.KafkaAccess;
@@ -94,7 +95,7 @@ public class KafkaTopicReconciler implements Reconciler<KafkaTopic>, Cleaner<Kaf
         var configuration =
                 InformerEventSourceConfiguration.from(KafkaCluster.class, KafkaTopic.class)
                         .withName("clusters-of-topics")
-                        .withOnUpdateFilter(ClusterChangesForTopics::concernTopics)
+                        .withOnUpdateFilter(ClusterChangesForDependents::concernDependents)
                         .withSecondaryToPrimaryMapper(
                                 cluster ->
                                         topics

@@ -19,6 +19,7 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import io.tributary.api.v1alpha1.cluster.KafkaCluster;
 import io.tributary.api.v1alpha1.user.KafkaUser;
 import io.tributary.api.v1alpha1.user.KafkaUserStatus;
+import io.tributary.operator.cluster.ClusterChangesForDependents;
 import io.tributary.operator.cluster.model.ClusterLabels;
 import io.tributary.operator.config.OperatorSettings;
 import io.tributary.operator.kafka.AdminConnections;
@@ -89,6 +90,7 @@ public class KafkaUserReconciler implements Reconciler<KafkaUser>, Cleaner<Kafka
                 new InformerEventSource<>(
                         InformerEventSourceConfiguration.from(KafkaCluster.class, KafkaUser.class)
                                 .withName("clusters-of-users")
+                                .withOnUpdateFilter(ClusterChangesForDependents::concernDependents)
                                 .withSecondaryToPrimaryMapper(
                                         c ->
                                                 usersOf(
