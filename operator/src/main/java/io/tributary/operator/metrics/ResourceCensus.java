@@ -27,7 +27,7 @@ import java.util.TreeMap;
 public record ResourceCensus(
         Map<String, Long> clustersByReadiness,
         List<ClusterRow> clusters,
-        List<TopicRow> topics,
+        List<ReadinessRow> topics,
         Map<ClusterKey, Long> reassigningTopics) {
 
     /** The reason a topic's Reconciling condition gives while its replicas move. */
@@ -53,8 +53,8 @@ public record ResourceCensus(
             boolean rolling,
             boolean rebalancing) {}
 
-    /** The number of KafkaTopics of one cluster with one readiness. */
-    public record TopicRow(ClusterKey cluster, String readiness, long count) {}
+    /** The number of resources (KafkaTopics or KafkaUsers) of one cluster with one readiness. */
+    public record ReadinessRow(ClusterKey cluster, String readiness, long count) {}
 
     public static ResourceCensus of(
             Collection<KafkaCluster> kafkaClusters, Collection<KafkaTopic> kafkaTopics) {
@@ -86,19 +86,23 @@ public record ResourceCensus(
                 reassigning.merge(cluster, 1L, Long::sum);
             }
         }
-        List<TopicRow> topics =
-                topicCounts.entrySet().stream()
-                        .flatMap(
-                                e ->
-                                        e.getValue().entrySet().stream()
-                                                .map(
-                                                        r ->
-                                                                new TopicRow(
-                                                                        e.getKey(),
-                                                                        r.getKey(),
-                                                                        r.getValue())))
-                        .toList();
+        List<ReadinessRow> topics = rows(topicCounts);
         return new ResourceCensus(byReadiness, clusters, topics, reassigning);
+    }
+
+    /** One row per cluster and readiness, from counts by cluster and readiness. */
+    static List<ReadinessRow> rows(Map<ClusterKey, Map<String, Long>> counts) {
+        return counts.entrySet().stream()
+                .flatMap(
+                        e ->
+                                e.getValue().entrySet().stream()
+                                        .map(
+                                                r ->
+                                                        new ReadinessRow(
+                                                                e.getKey(),
+                                                                r.getKey(),
+                                                                r.getValue())))
+                .toList();
     }
 
     private static ClusterRow row(KafkaCluster cluster) {

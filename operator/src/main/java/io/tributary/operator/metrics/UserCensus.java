@@ -2,7 +2,7 @@ package io.tributary.operator.metrics;
 
 import io.tributary.api.v1alpha1.user.KafkaUser;
 import io.tributary.operator.metrics.ResourceCensus.ClusterKey;
-import io.tributary.operator.metrics.ResourceCensus.TopicRow;
+import io.tributary.operator.metrics.ResourceCensus.ReadinessRow;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +13,7 @@ final class UserCensus {
     private UserCensus() {}
 
     /** One row per cluster and readiness ({@code true}, {@code false}, {@code unknown}). */
-    static List<TopicRow> of(Collection<KafkaUser> users) {
+    static List<ReadinessRow> of(Collection<KafkaUser> users) {
         Map<ClusterKey, Map<String, Long>> counts = new TreeMap<>();
         for (KafkaUser user : users) {
             ClusterKey cluster =
@@ -25,16 +25,6 @@ final class UserCensus {
             counts.computeIfAbsent(cluster, k -> new TreeMap<>())
                     .merge(ResourceCensus.readiness(user.getStatus()), 1L, Long::sum);
         }
-        return counts.entrySet().stream()
-                .flatMap(
-                        e ->
-                                e.getValue().entrySet().stream()
-                                        .map(
-                                                r ->
-                                                        new TopicRow(
-                                                                e.getKey(),
-                                                                r.getKey(),
-                                                                r.getValue())))
-                .toList();
+        return ResourceCensus.rows(counts);
     }
 }

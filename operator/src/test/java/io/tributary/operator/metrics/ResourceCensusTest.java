@@ -11,7 +11,7 @@ import io.tributary.api.v1alpha1.cluster.KafkaCluster;
 import io.tributary.api.v1alpha1.topic.KafkaTopic;
 import io.tributary.operator.metrics.ResourceCensus.ClusterKey;
 import io.tributary.operator.metrics.ResourceCensus.ClusterRow;
-import io.tributary.operator.metrics.ResourceCensus.TopicRow;
+import io.tributary.operator.metrics.ResourceCensus.ReadinessRow;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -138,10 +138,10 @@ class ResourceCensusTest {
         ClusterKey kafka = new ClusterKey("kafka", "my-cluster");
         assertThat(census.topics())
                 .containsExactly(
-                        new TopicRow(kafka, "false", 1),
-                        new TopicRow(kafka, "true", 2),
-                        new TopicRow(kafka, "unknown", 1),
-                        new TopicRow(new ClusterKey("other", "my-cluster"), "true", 1));
+                        new ReadinessRow(kafka, "false", 1),
+                        new ReadinessRow(kafka, "true", 2),
+                        new ReadinessRow(kafka, "unknown", 1),
+                        new ReadinessRow(new ClusterKey("other", "my-cluster"), "true", 1));
         assertThat(census.reassigningTopics()).isEmpty();
     }
 
