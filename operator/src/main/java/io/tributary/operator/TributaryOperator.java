@@ -44,10 +44,12 @@ public final class TributaryOperator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TributaryOperator.class);
 
     /**
-     * Reconciles running at once. A topic reconcile mostly waits for a batched Admin call, so the
-     * topics reconciled per second are these threads over one batch's latency.
+     * Reconciles running at once. A topic reconcile that describes its topic waits for a batched
+     * Admin call, so the topics described per second are these threads over one batch's latency
+     * (creations do not hold a thread while Kafka answers). Each thread's stack costs resident
+     * memory (about 110 KiB touched); 100 threads took the operator over 256 MiB at 10,000 topics.
      */
-    static final int RECONCILE_THREADS = 100;
+    static final int RECONCILE_THREADS = 50;
 
     private static final Duration MAX_RETRY_INTERVAL = Duration.ofMinutes(1);
 
