@@ -48,8 +48,10 @@ public final class TopicAdmin implements AutoCloseable {
 
     /**
      * Creations wait longer for company: every createTopics becomes a metadata change that each
-     * broker applies, at a cost that grows with the topics it already has, so a burst created in
-     * many small batches costs the brokers far more than in a few large ones.
+     * broker applies. Requests of 50 and of 500 topics sent back to back cost the brokers the same,
+     * but in the topic benchmark (10,000 resources arriving over about 70 s) a 50 ms linger cost
+     * them 93 s of CPU against 79 s with this one, and the run took 93 s against 81 s (one run
+     * each, on a noisy machine).
      */
     private static final Duration CREATE_LINGER = Duration.ofMillis(500);
 

@@ -78,12 +78,12 @@ public final class TopicBenchmark {
                 // Fresh brokers are slow at their first thousands of creations (their JIT is
                 // cold; the same round took from 15 to 39 s): the first round warms them up, as
                 // it does for the operator's turn, and the second is the floor.
-                Floor cold = direct(admin, "cold-", count, work, operator);
+                DirectRound cold = direct(admin, "cold-", count, work, operator);
                 out.printf(
                         "first round (fresh brokers): %d topics with batched Admin.createTopics in"
                                 + " %.1f s (broker CPU %.1f s)%n",
                         count, cold.seconds(), cold.brokerCpuSeconds());
-                Floor direct = direct(admin, "direct-", count, work, operator);
+                DirectRound direct = direct(admin, "direct-", count, work, operator);
                 double floor = direct.seconds();
                 out.printf(
                         "floor: %d topics with batched Admin.createTopics in %.1f s (broker CPU"
@@ -252,11 +252,11 @@ public final class TopicBenchmark {
         return options;
     }
 
-    /** The floor: seconds to create the topics directly, and the brokers' CPU meanwhile. */
-    private record Floor(double seconds, double brokerCpuSeconds) {}
+    /** A round of direct creations: its seconds, and the brokers' CPU meanwhile. */
+    private record DirectRound(double seconds, double brokerCpuSeconds) {}
 
     /** Creates the topics directly, 500 per request, and deletes them again. */
-    private static Floor direct(
+    private static DirectRound direct(
             Admin admin, String prefix, int count, Path work, OperatorProcess operator)
             throws Exception {
         double brokersBefore = brokerCpuSeconds(operator);
@@ -275,14 +275,14 @@ public final class TopicBenchmark {
         while (!admin.listTopics().names().get(1, TimeUnit.MINUTES).containsAll(names)) {
             Thread.sleep(50);
         }
-        Floor floor =
-                new Floor(
+        DirectRound round =
+                new DirectRound(
                         (System.nanoTime() - start) / 1e9,
                         brokerCpuSeconds(operator) - brokersBefore);
         admin.deleteTopics(names).all().get(5, TimeUnit.MINUTES);
         awaitLogsDeleted(work);
         awaitBrokersIdle(operator);
-        return floor;
+        return round;
     }
 
     /** The brokers' CPU seconds per second, together, over a few seconds. */
