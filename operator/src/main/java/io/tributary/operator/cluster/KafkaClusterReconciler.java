@@ -24,6 +24,7 @@ import io.tributary.operator.kafka.KafkaUnavailableException;
 import io.tributary.operator.kube.EventPublisher;
 import io.tributary.operator.kube.OwnedResourceSources;
 import io.tributary.operator.kube.SpecOrIntentChanged;
+import io.tributary.operator.kube.StatusWriter;
 import io.tributary.operator.status.Problem;
 import io.tributary.operator.status.StatusConditions;
 import java.time.Clock;
@@ -102,7 +103,7 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
                         + "/"
                         + cluster.getMetadata().getName());
         try {
-            return reconcileCluster(cluster, context);
+            return StatusWriter.carryOut(reconcileCluster(cluster, context), context);
         } finally {
             MDC.remove("resource");
         }

@@ -25,6 +25,7 @@ import io.tributary.operator.kafka.KafkaAccess;
 import io.tributary.operator.kafka.KafkaUnavailableException;
 import io.tributary.operator.kube.EventPublisher;
 import io.tributary.operator.kube.SpecOrIntentChanged;
+import io.tributary.operator.kube.StatusWriter;
 import io.tributary.operator.security.OperatorCredentialSecrets;
 import io.tributary.operator.security.OperatorIdentity;
 import io.tributary.operator.status.Problem;
@@ -122,7 +123,7 @@ public class KafkaTopicReconciler implements Reconciler<KafkaTopic>, Cleaner<Kaf
                         + "/"
                         + topic.getMetadata().getName());
         try {
-            return reconcileTopic(topic);
+            return StatusWriter.carryOut(reconcileTopic(topic), context);
         } finally {
             org.slf4j.MDC.remove("resource");
         }

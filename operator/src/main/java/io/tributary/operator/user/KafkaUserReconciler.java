@@ -28,6 +28,7 @@ import io.tributary.operator.kafka.KafkaUnavailableException;
 import io.tributary.operator.kube.DesiredStateApplier;
 import io.tributary.operator.kube.EventPublisher;
 import io.tributary.operator.kube.SpecOrIntentChanged;
+import io.tributary.operator.kube.StatusWriter;
 import io.tributary.operator.security.ClusterTls;
 import io.tributary.operator.security.OperatorIdentity;
 import io.tributary.operator.status.Problem;
@@ -141,7 +142,7 @@ public class KafkaUserReconciler implements Reconciler<KafkaUser>, Cleaner<Kafka
                         + "/"
                         + user.getMetadata().getName());
         try {
-            return reconcileUser(user, context.getClient());
+            return StatusWriter.carryOut(reconcileUser(user, context.getClient()), context);
         } finally {
             MDC.remove("resource");
         }

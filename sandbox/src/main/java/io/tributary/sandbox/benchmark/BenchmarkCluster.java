@@ -28,17 +28,25 @@ final class BenchmarkCluster implements AutoCloseable {
         this.name = name;
     }
 
+    /** What a benchmark does on the bare sandbox, before the operator and the brokers start. */
+    @FunctionalInterface
+    interface BeforeOperator {
+        void run(Sandbox sandbox) throws Exception;
+    }
+
     static BenchmarkCluster start(
             Path root,
             Path work,
             Path example,
             String namespace,
             List<String> operatorJvm,
-            Map<String, String> operatorEnvironment)
-            throws IOException, InterruptedException {
+            Map<String, String> operatorEnvironment,
+            BeforeOperator beforeOperator)
+            throws Exception {
         Sandbox sandbox = Sandbox.start(SandboxOptions.in(work, root));
         OperatorProcess operator = null;
         try {
+            beforeOperator.run(sandbox);
             operator =
                     OperatorProcess.start(
                             sandbox.kubeconfig(),
@@ -51,7 +59,7 @@ final class BenchmarkCluster implements AutoCloseable {
             String name = KubectlApply.nameOf(example);
             ReadyTimeBenchmark.awaitReady(sandbox.client(), namespace, name, operator);
             return new BenchmarkCluster(sandbox, operator, namespace, name);
-        } catch (IOException | InterruptedException | RuntimeException e) {
+        } catch (Exception e) {
             if (operator != null) {
                 operator.close();
             }

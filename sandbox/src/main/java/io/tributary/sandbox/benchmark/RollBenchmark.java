@@ -44,7 +44,8 @@ public final class RollBenchmark {
                 "Roll benchmark: %d rolls of %s under a continuous producer; %d cores%n",
                 rounds, root.relativize(example), Runtime.getRuntime().availableProcessors());
         try (BenchmarkCluster cluster =
-                BenchmarkCluster.start(root, work, example, namespace, List.of(), Map.of())) {
+                BenchmarkCluster.start(
+                        root, work, example, namespace, List.of(), Map.of(), sandbox -> {})) {
             KubernetesClient client = cluster.client();
             String bootstrap = cluster.bootstrap();
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap));

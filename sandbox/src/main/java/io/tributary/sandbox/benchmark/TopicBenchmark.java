@@ -30,12 +30,13 @@ import org.apache.kafka.common.config.ConfigResource;
 /**
  * Creates N KafkaTopic resources on the sandbox and measures the time until every one is Ready and
  * exists in Kafka, next to the floor: the same number of topics created directly with batched
- * {@code Admin.createTopics}, after a first such round that warms the brokers up. The operator runs
- * with its default settings meanwhile. Then it is restarted with a short resync interval, and its
- * writes to Kafka (every write it makes is logged) are counted over its start-up and two resyncs:
- * one topic is given drift before the restart, so exactly one write is expected, and its being
- * undone shows the operator looked at the topics. Topics have one partition and one replica, so
- * that the sandbox's small brokers hold 10,000 of them.
+ * {@code Admin.createTopics}, after a first such round that warms the brokers up; and next to the
+ * time the bare sandbox takes to store the same resources, before anything else runs. The operator
+ * runs with its default settings meanwhile. Then it is restarted with a short resync interval, and
+ * its writes to Kafka (every write it makes is logged) are counted over its start-up and two
+ * resyncs: one topic is given drift before the restart, so exactly one write is expected, and its
+ * being undone shows the operator looked at the topics. Topics have one partition and one replica,
+ * so that the sandbox's small brokers hold 10,000 of them.
  *
  * <p>Arguments: N (default 1000).
  */
@@ -68,9 +69,20 @@ public final class TopicBenchmark {
                         + " examples/kafka-cluster.yaml with a broker heap of %s; operator JVM %s,"
                         + " environment %s; %d cores%n",
                 count, BROKER_HEAP, jvm, environment, Runtime.getRuntime().availableProcessors());
+        ApiRound[] api = new ApiRound[1];
         try (BenchmarkCluster benchmarkCluster =
                 BenchmarkCluster.start(
-                        root, work, example, namespace, withDiagnostics(jvm, work), environment)) {
+                        root,
+                        work,
+                        example,
+                        namespace,
+                        withDiagnostics(jvm, work),
+                        environment,
+                        sandbox -> api[0] = apiAlone(sandbox.client(), cluster, count))) {
+            out.printf(
+                    "the API server alone (no operator, no brokers): %d KafkaTopics created in"
+                            + " %.1f s (sandbox CPU %.1f s)%n",
+                    count, api[0].seconds(), api[0].sandboxCpuSeconds());
             KubernetesClient client = benchmarkCluster.client();
             OperatorProcess operator = benchmarkCluster.operator();
             String bootstrap = benchmarkCluster.bootstrap();
@@ -250,6 +262,41 @@ public final class TopicBenchmark {
                             + ",settings=profile,dumponexit=true");
         }
         return options;
+    }
+
+    /** The resources created with nothing to react to them: seconds, and the sandbox's CPU. */
+    private record ApiRound(double seconds, double sandboxCpuSeconds) {}
+
+    /**
+     * Creates the KafkaTopics in a namespace of their own on the bare sandbox (the operator and the
+     * brokers are not started yet) and deletes them again: how fast the stand-in API server alone
+     * takes them, the part of the operator's time that no operator can save. It also warms the API
+     * server up, as the first direct round warms the brokers.
+     */
+    private static ApiRound apiAlone(KubernetesClient client, String cluster, int count)
+            throws Exception {
+        String namespace = "api-alone";
+        BenchmarkCluster.createNamespace(client, namespace);
+        java.time.Duration cpuBefore =
+                ProcessHandle.current().info().totalCpuDuration().orElseThrow();
+        long start = System.nanoTime();
+        createResources(client, namespace, cluster, count);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        java.time.Duration cpu =
+                ProcessHandle.current().info().totalCpuDuration().orElseThrow().minus(cpuBefore);
+        client.resources(KafkaTopic.class).inNamespace(namespace).delete();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (!client.resources(KafkaTopic.class)
+                .inNamespace(namespace)
+                .list()
+                .getItems()
+                .isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the API server kept the deleted KafkaTopics");
+            }
+            Thread.sleep(200);
+        }
+        return new ApiRound(seconds, cpu.toMillis() / 1000.0);
     }
 
     /** A round of direct creations: its seconds, and the brokers' CPU meanwhile. */
