@@ -2,7 +2,6 @@ package io.tributary.operator.cluster;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -103,7 +102,8 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
                         + "/"
                         + cluster.getMetadata().getName());
         try {
-            return StatusWriter.carryOut(reconcileCluster(cluster, context), context);
+            String before = StatusWriter.before(cluster.getStatus());
+            return StatusWriter.carryOut(reconcileCluster(cluster, context), before, context);
         } finally {
             MDC.remove("resource");
         }
@@ -113,7 +113,6 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
             KafkaCluster cluster, Context<KafkaCluster> context) {
         forgetDeletedClusters(context);
         KafkaClusterStatus previous = cluster.getStatus();
-        String previousJson = previous == null ? "" : Serialization.asJson(previous);
         long generation = cluster.getMetadata().getGeneration();
         if (ReconciliationPause.isPaused(cluster)) {
             KafkaClusterStatus status = previous == null ? new KafkaClusterStatus() : previous;
@@ -128,7 +127,7 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
             }
             ReconciliationPause.markPaused(status, generation, clock.instant());
             cluster.setStatus(status);
-            return patchIfChanged(cluster, previousJson).rescheduleAfter(settings.resyncInterval());
+            return UpdateControl.patchStatus(cluster).rescheduleAfter(settings.resyncInterval());
         }
         List<NodePool> pools = NodePool.of(cluster);
         Map<String, StatefulSet> running = runningStatefulSets(cluster, pools);
@@ -138,7 +137,7 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
         refusals.addAll(SecurityModeChange.refusals(cluster.getSpec(), running.values()));
         refusals.addAll(KafkaVersionChange.refusals(cluster.getSpec(), previous));
         if (!refusals.isEmpty()) {
-            return refuse(cluster, previous, previousJson, refusals);
+            return refuse(cluster, previous, refusals);
         }
 
         String clusterId = ClusterIdentity.resolve(previous, running.values());
@@ -165,7 +164,7 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
                 this.security.prepare(
                         context.getClient(), cluster, sized, owned, writer, clock.instant());
         if (security.refusal().isPresent()) {
-            return refuse(cluster, previous, previousJson, List.of(security.refusal().get()));
+            return refuse(cluster, previous, List.of(security.refusal().get()));
         }
         ClusterSecurityStep.Prepared prepared = security.prepared().orElseThrow();
         ClusterModel model = prepared.model();
@@ -266,7 +265,7 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
                                 : outcome.ready() && rebalance.refusal().isEmpty()
                                         ? settings.resyncInterval()
                                         : settings.progressInterval();
-        return patchIfChanged(cluster, previousJson)
+        return UpdateControl.patchStatus(cluster)
                 .rescheduleAfter(sooner(next, prepared.nextCheck()));
     }
 
@@ -280,10 +279,7 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
     }
 
     private UpdateControl<KafkaCluster> refuse(
-            KafkaCluster cluster,
-            KafkaClusterStatus previous,
-            String previousJson,
-            List<Problem> refusals) {
+            KafkaCluster cluster, KafkaClusterStatus previous, List<Problem> refusals) {
         long generation = cluster.getMetadata().getGeneration();
         Problem first = refusals.get(0);
         String message = refusals.stream().map(Problem::message).collect(Collectors.joining("; "));
@@ -294,7 +290,7 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
         StatusConditions.stalled(
                 status, generation, new Problem(first.reason(), message), clock.instant());
         cluster.setStatus(status);
-        return patchIfChanged(cluster, previousJson).rescheduleAfter(settings.resyncInterval());
+        return UpdateControl.patchStatus(cluster).rescheduleAfter(settings.resyncInterval());
     }
 
     private static Duration shortest(Duration a, Duration b) {
@@ -320,13 +316,6 @@ public class KafkaClusterReconciler implements Reconciler<KafkaCluster> {
 
     static String adminBootstrap(ClusterModel model) {
         return AdminBootstrap.of(model.names(), model.brokerPool());
-    }
-
-    private static UpdateControl<KafkaCluster> patchIfChanged(
-            KafkaCluster cluster, String previousJson) {
-        return Serialization.asJson(cluster.getStatus()).equals(previousJson)
-                ? UpdateControl.noUpdate()
-                : UpdateControl.patchStatus(cluster);
     }
 
     private void forgetDeletedClusters(Context<KafkaCluster> context) {

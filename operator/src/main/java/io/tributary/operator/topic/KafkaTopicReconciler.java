@@ -1,6 +1,5 @@
 package io.tributary.operator.topic;
 
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
@@ -123,15 +122,14 @@ public class KafkaTopicReconciler implements Reconciler<KafkaTopic>, Cleaner<Kaf
                         + "/"
                         + topic.getMetadata().getName());
         try {
-            return StatusWriter.carryOut(reconcileTopic(topic), context);
+            String before = StatusWriter.before(topic.getStatus());
+            return StatusWriter.carryOut(reconcileTopic(topic), before, context);
         } finally {
             org.slf4j.MDC.remove("resource");
         }
     }
 
     private UpdateControl<KafkaTopic> reconcileTopic(KafkaTopic topic) throws InterruptedException {
-        String previousJson =
-                topic.getStatus() == null ? "" : Serialization.asJson(topic.getStatus());
         KafkaTopicStatus status =
                 topic.getStatus() == null ? new KafkaTopicStatus() : topic.getStatus();
         topic.setStatus(status);
@@ -146,7 +144,7 @@ public class KafkaTopicReconciler implements Reconciler<KafkaTopic>, Cleaner<Kaf
                     generation,
                     "not managed (" + MANAGED + " is false); the topic is left as it is",
                     clock.instant());
-            return patchIfChanged(topic, previousJson);
+            return UpdateControl.patchStatus(topic);
         }
         Optional<KafkaCluster> cluster = cluster(topic);
         Optional<KafkaTopic> owner =
@@ -181,7 +179,7 @@ public class KafkaTopicReconciler implements Reconciler<KafkaTopic>, Cleaner<Kaf
             }
             next = synced.get();
         }
-        return patchIfChanged(topic, previousJson).rescheduleAfter(next);
+        return UpdateControl.patchStatus(topic).rescheduleAfter(next);
     }
 
     /**
@@ -401,11 +399,5 @@ public class KafkaTopicReconciler implements Reconciler<KafkaTopic>, Cleaner<Kaf
 
     private static String clusterKey(KafkaTopic topic) {
         return topic.getMetadata().getNamespace() + "/" + topic.getSpec().getClusterRef().getName();
-    }
-
-    private static UpdateControl<KafkaTopic> patchIfChanged(KafkaTopic topic, String previousJson) {
-        return Serialization.asJson(topic.getStatus()).equals(previousJson)
-                ? UpdateControl.noUpdate()
-                : UpdateControl.patchStatus(topic);
     }
 }

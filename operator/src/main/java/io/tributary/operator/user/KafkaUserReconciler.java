@@ -2,7 +2,6 @@ package io.tributary.operator.user;
 
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
@@ -142,7 +141,8 @@ public class KafkaUserReconciler implements Reconciler<KafkaUser>, Cleaner<Kafka
                         + "/"
                         + user.getMetadata().getName());
         try {
-            return StatusWriter.carryOut(reconcileUser(user, context.getClient()), context);
+            String before = StatusWriter.before(user.getStatus());
+            return StatusWriter.carryOut(reconcileUser(user, context.getClient()), before, context);
         } finally {
             MDC.remove("resource");
         }
@@ -150,8 +150,6 @@ public class KafkaUserReconciler implements Reconciler<KafkaUser>, Cleaner<Kafka
 
     private UpdateControl<KafkaUser> reconcileUser(KafkaUser user, KubernetesClient client)
             throws InterruptedException {
-        String previousJson =
-                user.getStatus() == null ? "" : Serialization.asJson(user.getStatus());
         KafkaUserStatus status =
                 user.getStatus() == null ? new KafkaUserStatus() : user.getStatus();
         user.setStatus(status);
@@ -172,11 +170,11 @@ public class KafkaUserReconciler implements Reconciler<KafkaUser>, Cleaner<Kafka
                                     user.getSpec().getClusterRef().getName(),
                                     user.getMetadata().getNamespace()),
                     now);
-            return patchIfChanged(user, previousJson).rescheduleAfter(WAIT);
+            return UpdateControl.patchStatus(user).rescheduleAfter(WAIT);
         }
         List<Problem> refusals = UserSpecValidator.refusals(user, cluster.get().getSpec());
         if (!refusals.isEmpty()) {
-            return refuse(user, previousJson, refusals);
+            return refuse(user, refusals);
         }
         Duration next = settings.resyncInterval();
         try {
@@ -195,7 +193,7 @@ public class KafkaUserReconciler implements Reconciler<KafkaUser>, Cleaner<Kafka
                                                     name, user.getMetadata().getNamespace())),
                             now);
             if (outcome.refusal().isPresent()) {
-                return refuse(user, previousJson, List.of(outcome.refusal().get()));
+                return refuse(user, List.of(outcome.refusal().get()));
             }
             outcome.secret()
                     .ifPresent(
@@ -229,7 +227,7 @@ public class KafkaUserReconciler implements Reconciler<KafkaUser>, Cleaner<Kafka
         } catch (KafkaUnavailableException e) {
             StatusConditions.progressing(
                     status, generation, "KafkaUnavailable", e.getMessage(), now);
-            return patchIfChanged(user, previousJson).rescheduleAfter(WAIT);
+            return UpdateControl.patchStatus(user).rescheduleAfter(WAIT);
         }
         status.setUsername(username(user));
         status.setSecretName(user.getMetadata().getName());
@@ -238,7 +236,7 @@ public class KafkaUserReconciler implements Reconciler<KafkaUser>, Cleaner<Kafka
                 generation,
                 "the user's credentials, ACLs and quotas are as specified",
                 now);
-        return patchIfChanged(user, previousJson).rescheduleAfter(next);
+        return UpdateControl.patchStatus(user).rescheduleAfter(next);
     }
 
     private void syncAcls(KafkaUser user, UserAdmin admin)
@@ -318,8 +316,7 @@ public class KafkaUserReconciler implements Reconciler<KafkaUser>, Cleaner<Kafka
         return DeleteControl.defaultDelete();
     }
 
-    private UpdateControl<KafkaUser> refuse(
-            KafkaUser user, String previousJson, List<Problem> refusals) {
+    private UpdateControl<KafkaUser> refuse(KafkaUser user, List<Problem> refusals) {
         Problem first = refusals.get(0);
         String message = refusals.stream().map(Problem::message).collect(Collectors.joining("; "));
         LOG.info("Refused generation {}: {}", user.getMetadata().getGeneration(), message);
@@ -329,7 +326,7 @@ public class KafkaUserReconciler implements Reconciler<KafkaUser>, Cleaner<Kafka
                 user.getMetadata().getGeneration(),
                 new Problem(first.reason(), message),
                 clock.instant());
-        return patchIfChanged(user, previousJson).rescheduleAfter(settings.resyncInterval());
+        return UpdateControl.patchStatus(user).rescheduleAfter(settings.resyncInterval());
     }
 
     private void note(KafkaUser user, String reason, String message) {
@@ -359,11 +356,5 @@ public class KafkaUserReconciler implements Reconciler<KafkaUser>, Cleaner<Kafka
 
     private static String clusterKey(KafkaUser user) {
         return user.getMetadata().getNamespace() + "/" + user.getSpec().getClusterRef().getName();
-    }
-
-    private static UpdateControl<KafkaUser> patchIfChanged(KafkaUser user, String previousJson) {
-        return Serialization.asJson(user.getStatus()).equals(previousJson)
-                ? UpdateControl.noUpdate()
-                : UpdateControl.patchStatus(user);
     }
 }

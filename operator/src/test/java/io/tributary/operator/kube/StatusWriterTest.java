@@ -29,6 +29,7 @@ class StatusWriterTest {
         drifted.setDrift(List.of("retention.ms is 3600000 in Kafka"));
         stored.setStatus(drifted);
         stored = client.resource(stored).updateStatus();
+        String before = StatusWriter.before(stored.getStatus());
 
         KafkaTopicStatus reconciled = new KafkaTopicStatus();
         reconciled.setTopicId("new-id");
@@ -39,6 +40,7 @@ class StatusWriterTest {
         UpdateControl<KafkaTopic> control =
                 StatusWriter.carryOut(
                         UpdateControl.patchStatus(stored).rescheduleAfter(Duration.ofSeconds(7)),
+                        before,
                         client,
                         (written, original) -> cached.add(written));
 
@@ -58,11 +60,37 @@ class StatusWriterTest {
     }
 
     @Test
+    void anUnchangedStatusIsNotWrittenAndTheRescheduleIsKept() {
+        KafkaTopic stored = client.resource(topic()).create();
+        KafkaTopicStatus status = new KafkaTopicStatus();
+        status.setTopicId("an-id");
+        stored.setStatus(status);
+        stored = client.resource(stored).updateStatus();
+        String version = stored.getMetadata().getResourceVersion();
+
+        UpdateControl<KafkaTopic> control =
+                StatusWriter.carryOut(
+                        UpdateControl.patchStatus(stored).rescheduleAfter(Duration.ofSeconds(7)),
+                        StatusWriter.before(stored.getStatus()),
+                        client,
+                        (written, original) -> {
+                            throw new AssertionError("nothing was written");
+                        });
+
+        assertThat(client.resources(KafkaTopic.class).withName("orders").get())
+                .satisfies(
+                        t -> assertThat(t.getMetadata().getResourceVersion()).isEqualTo(version));
+        assertThat(control.isNoUpdate()).isTrue();
+        assertThat(control.getScheduleDelay()).contains(7000L);
+    }
+
+    @Test
     void otherControlsAreLeftAsTheyAre() {
         UpdateControl<KafkaTopic> noUpdate = UpdateControl.noUpdate();
         assertThat(
                         StatusWriter.carryOut(
                                 noUpdate,
+                                "",
                                 client,
                                 (w, o) -> {
                                     throw new AssertionError("nothing to cache");
